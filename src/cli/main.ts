@@ -1,0 +1,95 @@
+/**
+ * The casus command line: a thin yargs shell over commands.ts. The only place
+ * that writes to the terminal. Exit codes: 0 done, 1 an expectation failed,
+ * 2 bad input (with a message naming file, line and field), never a stack trace
+ * for a user's mistake.
+ */
+import yargs from 'yargs';
+import {
+  explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
+} from './commands.js';
+
+function colorDefault(stream: NodeJS.WriteStream): boolean {
+  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+const list = (v: unknown): string[] | undefined =>
+  v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean);
+
+/** Parse argv and run one command; returns its output without printing. */
+export async function execute(argv: readonly string[]): Promise<Output> {
+  let result: Output | undefined;
+  let failure: string | undefined;
+  const parser = yargs([...argv])
+    .scriptName('casus')
+    .usage('$0 <command> [options]\n\nWho was obliged to help? Treaty clauses and recognition as rules, judged per obligor and date.')
+    .option('rules', { type: 'string', describe: 'folder of rules (world/ and treaties/); default: the rules shipped with casus', global: true })
+    .option('color', { type: 'boolean', describe: 'colour the output (default: on a terminal, unless NO_COLOR is set)', global: true })
+    .command('run <paths..>', 'judge every event of the scenarios: obligations beside what happened', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('clause', { type: 'string', array: true, describe: 'judge only this clause (treaty/clause), forced onto every event' })
+        .option('obligor', { type: 'string', array: true, describe: 'show only this obligor (state code)' }),
+      async (a) => {
+        result = await runCommand({ paths: a.paths as string[], format: a.format, clause: list(a.clause), obligor: list(a.obligor), rules: a.rules, color: a.color });
+      })
+    .command('explain <file>', 'the full reasoning for one verdict, clause text quoted', (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'a scenario file' })
+        .option('event', { type: 'string', demandOption: true, describe: 'event id' })
+        .option('clause', { type: 'string', demandOption: true, describe: 'clause, e.g. cst/art-4' })
+        .option('obligor', { type: 'string', demandOption: true, describe: 'state code, e.g. RUS' }),
+      async (a) => {
+        result = await explainCommand({ file: a.file as string, event: a.event, clause: a.clause, obligor: a.obligor, rules: a.rules, color: a.color });
+      })
+    .command('test <paths..>', "check every scenario's expect entries; exit 1 on a mismatch", (y) =>
+      y.positional('paths', { type: 'string', array: true }),
+      async (a) => {
+        result = await testCommand({ paths: a.paths as string[], rules: a.rules, color: a.color });
+      })
+    .command('validate <paths..>', 'check files and report every problem as file:line:column', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: 'scenario files or folders, rule files, or a rules folder' }),
+      async (a) => {
+        result = await validateCommand({ paths: a.paths as string[], rules: a.rules, color: a.color });
+      })
+    .command('list', 'the treaties, their clauses and the shipped scenarios', (y) =>
+      y.option('scenarios', { type: 'string', describe: 'a folder of scenarios to list (default: the shipped casebook)' }),
+      async (a) => {
+        result = await listCommand({ scenarios: a.scenarios, rules: a.rules, color: a.color });
+      })
+    .demandCommand(1, 'name a command: run, explain, test, validate or list')
+    .strict()
+    .help()
+    .version(false)
+    .wrap(100)
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      failure = message;
+    });
+  let helpText = '';
+  await parser.parseAsync([...argv], {}, (_err, _argv, output) => {
+    helpText = output;
+  });
+  if (failure !== undefined) return { exitCode: 2, stdout: '', stderr: `casus: ${failure}\nRun "casus --help" for the commands and their options.\n` };
+  if (result) return result;
+  return { exitCode: 0, stdout: helpText ? `${helpText}\n` : '', stderr: '' };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const withColor = argv.some((a) => a === '--color' || a === '--no-color') ? argv : [...argv, ...(colorDefault(process.stdout) ? ['--color'] : [])];
+  let out: Output;
+  try {
+    out = await execute(withColor);
+  } catch (error) {
+    // A bug, not a user's mistake: say so plainly, without a stack unless asked for.
+    const e = error as Error;
+    out = { exitCode: 3, stdout: '', stderr: `casus: internal error: ${e.message}\nPlease report it${process.env.CASUS_DEBUG ? `\n${e.stack}` : ' (set CASUS_DEBUG=1 for details)'}.\n` };
+  }
+  if (out.stdout) process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  return out.exitCode;
+}

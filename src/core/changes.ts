@@ -1,0 +1,110 @@
+/**
+ * The change syntax shared by event `effects` and what-if files (DESIGN §2):
+ * `set`, `add` and `remove` at a dotted path whose list steps name items by
+ * their `id`. Applied with immer, so the result shares structure with the
+ * input and the patches are a replayable, reversible record. Pure.
+ */
+import { enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import type { Change } from '../schema/scenario.js';
+
+enablePatches();
+
+/** Keys that would reach an object's prototype: never followed, never written. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export class ChangeError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly segment: string,
+    readonly known: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'ChangeError';
+  }
+}
+
+export interface Applied<T> {
+  result: T;
+  patches: Patch[];
+  inversePatches: Patch[];
+}
+
+type Node = Record<string, unknown> | unknown[];
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null;
+}
+
+function idOf(item: unknown): string | undefined {
+  return isNode(item) && !Array.isArray(item) && typeof item.id === 'string' ? item.id : undefined;
+}
+
+function verbOf(change: Change): 'set' | 'add' | 'remove' {
+  return 'set' in change ? 'set' : 'add' in change ? 'add' : 'remove';
+}
+
+export function pathOf(change: Change): string {
+  return 'set' in change ? change.set : 'add' in change ? change.add : change.remove;
+}
+
+/** Resolve one step: a property of an object, or the item of a list whose id is `segment`. */
+function step(node: Node, segment: string, path: string): { key: string | number; known: string[] } {
+  if (FORBIDDEN_KEYS.has(segment)) {
+    throw new ChangeError(`"${segment}" may not be used in a path`, path, segment);
+  }
+  if (Array.isArray(node)) {
+    const ids = node.map(idOf).filter((x): x is string => x !== undefined);
+    const index = node.findIndex((item) => idOf(item) === segment);
+    if (index < 0) {
+      const message = ids.length
+        ? `no item with id "${segment}" in this list`
+        : `this list's items have no ids, so "${segment}" cannot address one (use add or set on the list)`;
+      throw new ChangeError(message, path, segment, ids);
+    }
+    return { key: index, known: ids };
+  }
+  return { key: segment, known: Object.keys(node) };
+}
+
+function applyOne(draft: Node, change: Change): void {
+  const path = pathOf(change);
+  const verb = verbOf(change);
+  const segments = path.split('.');
+  let node: Node = draft;
+  for (const segment of segments.slice(0, -1)) {
+    const { key, known } = step(node, segment, path);
+    let next = (node as Record<string | number, unknown>)[key];
+    if (next === undefined && !Array.isArray(node) && verb !== 'remove') {
+      // A what-if may give an event the list it lacks (`requests`, `actual`).
+      next = {};
+      (node as Record<string, unknown>)[key as string] = next;
+    }
+    if (!isNode(next)) throw new ChangeError(`nothing to change at "${segment}"`, path, segment, known);
+    node = next;
+  }
+  const last = segments[segments.length - 1]!;
+  const target = step(node, last, path);
+  const holder = node as Record<string | number, unknown>;
+  if (verb === 'set') {
+    holder[target.key] = (change as { value: unknown }).value;
+  } else if (verb === 'add') {
+    const value = (change as { value: unknown }).value;
+    const current = holder[target.key];
+    if (current === undefined) holder[target.key] = [value];
+    else if (Array.isArray(current)) current.push(value);
+    else throw new ChangeError(`"${last}" is not a list, so nothing can be added to it (use set)`, path, last, target.known);
+  } else {
+    if (Array.isArray(node)) node.splice(target.key as number, 1);
+    else if (!(target.key in holder)) throw new ChangeError(`there is no "${last}" to remove`, path, last, target.known);
+    else delete holder[target.key];
+  }
+}
+
+/** Apply changes in order. Throws ChangeError naming the path and what exists there. */
+export function applyChanges<T extends object>(base: T, changes: readonly Change[]): Applied<T> {
+  const [result, patches, inversePatches] = produceWithPatches(base, (draft: Draft<T>) => {
+    for (const change of changes) applyOne(draft as unknown as Node, change);
+  });
+  return { result: result as T, patches, inversePatches };
+}

@@ -1,0 +1,63 @@
+/**
+ * The full reasoning behind one verdict: the clause's words in force on the
+ * date, each test with the treaty words it encodes and what was found, the
+ * recognition that decided whose territory it was, and what actually happened.
+ * Pure.
+ */
+import type { Scenario } from '../schema/scenario.js';
+import type { ClauseVersion } from '../schema/treaty.js';
+import { actualResponseOf } from './assess.js';
+import { sovereigntyInViewOf, type SovereigntyView } from './recognition.js';
+import { judgeRow, mergeWorld, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
+import { findTerritory } from './recognition.js';
+import { foldTimeline } from './timeline.js';
+import { partiesOn, statusOn } from './membership.js';
+
+export interface Explanation {
+  scenario: { id: string; title: string };
+  event: EventSummary;
+  version: ClauseVersion;
+  treatyName: string;
+  verdict: Verdict;
+  territoryView: SovereigntyView & { territoryName: string; viewer: string };
+  actualNotes: string[];
+}
+
+export type ExplainProblem = { field: 'event' | 'clause' | 'obligor'; value: string; known: string[] };
+
+export async function explainVerdict(
+  model: Model,
+  scenario: Scenario,
+  eventId: string,
+  clauseRef: string,
+  obligor: string,
+): Promise<Explanation | ExplainProblem> {
+  const initial = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
+  const steps = foldTimeline(initial, scenario.events);
+  const step = steps.find((s) => s.event.id === eventId);
+  if (!step) return { field: 'event', value: eventId, known: steps.map((s) => s.event.id) };
+  const [treatyId, clauseId] = clauseRef.split('/');
+  const treaty = step.situation.treaties.find((t) => t.id === treatyId);
+  const clause = treaty?.clauses.find((c) => c.id === clauseId);
+  if (!treaty || !clause)
+    return { field: 'clause', value: clauseRef, known: step.situation.treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`)) };
+  const { event, situation } = step;
+  const parties = partiesOn(treaty, situation.world, event.date).filter((s) => s !== event.target);
+  if (!parties.includes(obligor)) return { field: 'obligor', value: obligor, known: parties };
+  const verdict = await judgeRow(situation, event, treaty, clause, obligor);
+  const world = situation.world;
+  const summary = summarize(world, event);
+  return {
+    scenario: { id: scenario.id, title: scenario.title },
+    event: summary,
+    version: versionOn(clause, event.date),
+    treatyName: treaty.name,
+    verdict,
+    territoryView: {
+      ...sovereigntyInViewOf(world, event.territory, obligor, event.date),
+      territoryName: findTerritory(world, event.territory)?.name ?? summary.territoryName,
+      viewer: obligor,
+    },
+    actualNotes: actualResponseOf(event, obligor, treaty.id, clauseRef, statusOn(treaty, world, obligor, event.date) === 'member').notes,
+  };
+}

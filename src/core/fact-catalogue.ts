@@ -1,0 +1,102 @@
+/**
+ * The fact catalogue: every fact a clause condition may read, with its type
+ * and meaning, and `deriveFacts`, the pure function that computes them for one
+ * (event, treaty, clause, obligor) on the event's date, in the obligor's view.
+ *
+ * Rules files name facts only from this list; they are checked against it when
+ * they load, so the engine never meets an undefined fact.
+ */
+import { eventKind, continent, ocean, targetKind } from '../schema/common.js';
+import type { ScenarioEvent } from '../schema/scenario.js';
+import type { Treaty } from '../schema/treaty.js';
+import type { World } from '../schema/world.js';
+import { PARTY_STATUSES, statusOn, treatyInForceOn } from './membership.js';
+import { administratorOn, findTerritory, sovereigntyInViewOf } from './recognition.js';
+
+const STATUS_VALUES = ['member', 'suspended', 'frozen', 'withdrawn', 'none'] as const;
+
+export interface FactDefinition {
+  id: string;
+  type: 'boolean' | 'enum' | 'number' | 'string' | 'list';
+  /** Allowed values for an enum (and for list items), checked in rule files at load. */
+  values?: readonly string[];
+  nullable?: boolean;
+  description: string;
+}
+
+export const FACT_CATALOGUE: readonly FactDefinition[] = [
+  { id: 'treatyInForceOnDate', type: 'boolean', description: 'The treaty is in force on the event date' },
+  { id: 'obligorStatusOnDate', type: 'enum', values: STATUS_VALUES, description: "The obligor's standing under the treaty on the event date" },
+  { id: 'targetStatusOnDate', type: 'enum', values: STATUS_VALUES, description: "The attacked state's standing under the treaty on the event date" },
+  { id: 'obligorIsAttacker', type: 'boolean', description: 'The obligor is the attacker' },
+  { id: 'attackerIsPartyOnDate', type: 'boolean', description: 'The attacker is itself a party (member, suspended or frozen) on the date' },
+  { id: 'eventKind', type: 'enum', values: eventKind.options, description: 'What kind of event this is' },
+  { id: 'attackerKind', type: 'enum', values: ['state', 'non-state', 'none'], description: 'Whether the attacker is a state, a non-state actor, or not established' },
+  { id: 'targetKind', type: 'enum', values: targetKind.options, description: "What of the target's was hit: its territory, forces, a vessel or an aircraft" },
+  { id: 'territoryBelongsToTargetInObligorsView', type: 'boolean', description: "The place is the target's territory in the obligor's own recognition on the date" },
+  { id: 'territorySovereignInObligorsView', type: 'string', nullable: true, description: "Whose the place is in the obligor's own recognition (null: no sovereign)" },
+  { id: 'territorySovereignIsPartyInObligorsView', type: 'boolean', description: "The place belongs, in the obligor's view, to a state that is a party on the date" },
+  { id: 'territoryAdministeredByOnDate', type: 'string', nullable: true, description: 'The state administering the place on the date' },
+  { id: 'placeContinent', type: 'enum', values: continent.options, nullable: true, description: 'The continent of the place (null for sea areas)' },
+  { id: 'placeIsIsland', type: 'boolean', description: 'The place is an island or island group' },
+  { id: 'placeOcean', type: 'enum', values: ocean.options, nullable: true, description: 'The ocean or sea the place lies in or on' },
+  { id: 'placeLatitude', type: 'number', nullable: true, description: 'Latitude of the place in decimal degrees' },
+  { id: 'placeTags', type: 'list', description: 'Free words on the territory that a clause may test (e.g. algerian-departments-of-france)' },
+  { id: 'aidRequestedUnderClause', type: 'boolean', description: 'The attacked state requested action under this clause, addressed to this obligor, its organization or all parties' },
+  { id: 'anyPartyRequestedUnderClause', type: 'boolean', description: 'Some party requested action under this clause for this event' },
+];
+
+export const FACT_IDS: ReadonlySet<string> = new Set(FACT_CATALOGUE.map((f) => f.id));
+
+export type FactValue = string | number | boolean | null | readonly string[];
+export type Facts = Record<string, FactValue>;
+
+export interface FactContext {
+  world: World;
+  treaty: Treaty;
+  clauseRef: string;
+  event: ScenarioEvent;
+  obligor: string;
+}
+
+export function attackerKindOf(world: World, attacker: string | undefined): 'state' | 'non-state' | 'none' {
+  if (attacker === undefined) return 'none';
+  return world.actors.some((a) => a.id === attacker) ? 'non-state' : 'state';
+}
+
+function requestReaches(to: string | undefined, obligor: string, treatyId: string): boolean {
+  return to === undefined || to === obligor || to === treatyId;
+}
+
+/** Derive every catalogue fact. Pure: the same context always gives the same facts. */
+export function deriveFacts(ctx: FactContext): Facts {
+  const { world, treaty, event, obligor, clauseRef } = ctx;
+  const date = event.date;
+  const view = sovereigntyInViewOf(world, event.territory, obligor, date);
+  const territory = findTerritory(world, event.territory);
+  const state = territory ? undefined : world.states.find((s) => s.id === event.territory);
+  const requests = (event.requests ?? []).filter((r) => r.clause === clauseRef);
+  const attackerStatus = event.attacker === undefined ? 'none' : statusOn(treaty, world, event.attacker, date);
+  return {
+    treatyInForceOnDate: treatyInForceOn(treaty, date),
+    obligorStatusOnDate: statusOn(treaty, world, obligor, date),
+    targetStatusOnDate: statusOn(treaty, world, event.target, date),
+    obligorIsAttacker: event.attacker === obligor,
+    attackerIsPartyOnDate: PARTY_STATUSES.includes(attackerStatus),
+    eventKind: event.kind,
+    attackerKind: attackerKindOf(world, event.attacker),
+    targetKind: event.targetKind ?? 'territory',
+    territoryBelongsToTargetInObligorsView: view.sovereign === event.target,
+    territorySovereignInObligorsView: view.sovereign,
+    territorySovereignIsPartyInObligorsView:
+      view.sovereign !== null && PARTY_STATUSES.includes(statusOn(treaty, world, view.sovereign, date)),
+    territoryAdministeredByOnDate: administratorOn(world, event.territory, date),
+    placeContinent: territory ? territory.continent ?? null : state?.continent ?? null,
+    placeIsIsland: (territory ? territory.island : state?.island) ?? false,
+    placeOcean: territory?.ocean ?? null,
+    placeLatitude: territory ? territory.latitude ?? null : state?.latitude ?? null,
+    placeTags: territory?.tags ?? [],
+    aidRequestedUnderClause: requests.some((r) => r.by === event.target && requestReaches(r.to, obligor, treaty.id)),
+    anyPartyRequestedUnderClause: requests.some((r) => PARTY_STATUSES.includes(statusOn(treaty, world, r.by, date))),
+  };
+}

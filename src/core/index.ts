@@ -1,0 +1,19 @@
+/**
+ * The pure core of casus: world + treaties + scenario in, verdicts out.
+ * No file or network I/O, no clock, no randomness; it runs in Node and in the
+ * browser alike. Loading and rendering live outside it.
+ */
+export { simulate, simulateScenario, mergeWorld, versionOn, judgeRow, decisiveReason } from './simulate.js';
+export type { Model, Report, ScenarioReport, Verdict, EventSummary, SimulateOptions } from './simulate.js';
+export { checkExpectations, expectationsOf, describeExpectation } from './expectations.js';
+export type { ExpectationResult, EventExpectation } from './expectations.js';
+export { explainVerdict } from './explain.js';
+export type { Explanation, ExplainProblem } from './explain.js';
+export { applyChanges, ChangeError, pathOf } from './changes.js';
+export { foldTimeline, chronological } from './timeline.js';
+export type { Situation } from './timeline.js';
+export { deriveFacts, FACT_CATALOGUE, FACT_IDS } from './fact-catalogue.js';
+export { sovereigntyInViewOf, administratorOn } from './recognition.js';
+export { statusOn, partiesOn, treatyInForceOn } from './membership.js';
+export { tally } from './tally.js';
+export type { Reason } from './evaluate-clause.js';

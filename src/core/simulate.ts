@@ -1,0 +1,204 @@
+/**
+ * simulate: world + treaties + scenario -> report. Pure (no I/O, no clock, no
+ * randomness); async only because json-rules-engine is.
+ *
+ * For each event, judged against the state on its date (timeline.ts): for each
+ * clause of each treaty the target has ever been a party to, one verdict per
+ * state that is a party on the date (member, suspended or frozen), the target
+ * excluded (DESIGN §1).
+ */
+import type { Assessment, Response, VerdictStatus } from '../schema/common.js';
+import type { Scenario, ScenarioEvent } from '../schema/scenario.js';
+import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
+import type { World, WorldFile } from '../schema/world.js';
+import { actualResponseOf, assess } from './assess.js';
+import { latestActive } from './dates.js';
+import { evaluateClause, type Reason } from './evaluate-clause.js';
+import { deriveFacts } from './fact-catalogue.js';
+import { everParty, partiesOn } from './membership.js';
+import { findTerritory } from './recognition.js';
+import { foldTimeline, type Situation } from './timeline.js';
+
+export interface Model {
+  world: World;
+  treaties: Treaty[];
+}
+
+export interface SimulateOptions {
+  /** Force these clauses (treaty/clause) onto every event, and show only them. */
+  clauses?: readonly string[];
+  /** Show only these obligors' rows. */
+  obligors?: readonly string[];
+}
+
+export interface EventSummary {
+  id: string;
+  date: string;
+  title: string;
+  kind: string;
+  attacker: string | null;
+  attackerName: string | null;
+  target: string;
+  targetName: string;
+  territory: string;
+  territoryName: string;
+  targetKind: string;
+}
+
+export interface Verdict {
+  event: string;
+  date: string;
+  clause: string;
+  obligor: string;
+  beneficiary: string;
+  status: VerdictStatus;
+  duty: string;
+  actual: Response | null;
+  assessment: Assessment;
+  reasons: Reason[];
+  /** Extras for the text and explain views (not in the JSON contract). */
+  treaty: string;
+  article: string;
+  clauseTitle: string;
+  versionFrom: string;
+  decisive: string | null;
+  recordedBy: string | null;
+}
+
+export interface ScenarioReport {
+  id: string;
+  title: string;
+  events: EventSummary[];
+  verdicts: Verdict[];
+}
+
+export interface Report {
+  scenarios: ScenarioReport[];
+}
+
+/** The shared world with a scenario's own additions; same ids are replaced, lists appended. */
+export function mergeWorld(base: World, extra: WorldFile | undefined): World {
+  if (!extra) return base;
+  const byId = <T extends { id: string }>(a: readonly T[], b: readonly T[] | undefined): T[] => {
+    if (!b?.length) return a as T[];
+    const replaced = new Set(b.map((x) => x.id));
+    return [...a.filter((x) => !replaced.has(x.id)), ...b];
+  };
+  return {
+    states: byId(base.states, extra.states),
+    actors: byId(base.actors, extra.actors),
+    territories: byId(base.territories, extra.territories),
+    recognitions: [...base.recognitions, ...(extra.recognitions ?? [])],
+    memberships: [...base.memberships, ...(extra.memberships ?? [])],
+  };
+}
+
+/** The version of a clause in force on the date; before the first, the first (its treaty-in-force test fails). */
+export function versionOn(clause: Clause, date: string): ClauseVersion {
+  return latestActive(clause.versions, date) ?? clause.versions[0]!;
+}
+
+function nameOf(world: World, id: string): string {
+  return (
+    world.states.find((s) => s.id === id)?.name ??
+    world.actors.find((a) => a.id === id)?.name ??
+    findTerritory(world, id)?.name ??
+    id
+  );
+}
+
+export function summarize(world: World, event: ScenarioEvent): EventSummary {
+  return {
+    id: event.id,
+    date: event.date,
+    title: event.title ?? event.id,
+    kind: event.kind,
+    attacker: event.attacker ?? null,
+    attackerName: event.attacker ? nameOf(world, event.attacker) : null,
+    target: event.target,
+    targetName: nameOf(world, event.target),
+    territory: event.territory,
+    territoryName: nameOf(world, event.territory),
+    targetKind: event.targetKind ?? 'territory',
+  };
+}
+
+/** The decisive failure: the first failing test other than the request, else the request. */
+export function decisiveReason(reasons: readonly Reason[]): string | null {
+  const failing = reasons.filter((r) => !r.holds);
+  return (failing.find((r) => r.code !== 'requested') ?? failing[0])?.code ?? null;
+}
+
+function statusFrom(passed: boolean, reasons: readonly Reason[]): VerdictStatus {
+  if (passed) return 'obliged';
+  const failing = reasons.filter((r) => !r.holds);
+  return failing.length > 0 && failing.every((r) => r.code === 'requested') ? 'obliged-if-requested' : 'not-obliged';
+}
+
+export async function judgeRow(
+  situation: Situation,
+  event: ScenarioEvent,
+  treaty: Treaty,
+  clause: Clause,
+  obligor: string,
+): Promise<Verdict> {
+  const clauseRef = `${treaty.id}/${clause.id}`;
+  const version = versionOn(clause, event.date);
+  const facts = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
+  const { passed, reasons } = await evaluateClause(version, treaty, facts);
+  const status = statusFrom(passed, reasons);
+  const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
+  return {
+    event: event.id,
+    date: event.date,
+    clause: clauseRef,
+    obligor,
+    beneficiary: event.target,
+    status,
+    duty: version.duty,
+    actual: actual.response,
+    assessment: assess(status, actual.response, version.satisfiedBy),
+    reasons,
+    treaty: treaty.id,
+    article: clause.article,
+    clauseTitle: clause.title,
+    versionFrom: version.from,
+    decisive: passed ? null : decisiveReason(reasons),
+    recordedBy: actual.recordedBy,
+  };
+}
+
+/** The (treaty, clause) pairs an event is judged under. */
+function clausesFor(situation: Situation, event: ScenarioEvent, options: SimulateOptions): Array<[Treaty, Clause]> {
+  const pairs: Array<[Treaty, Clause]> = [];
+  for (const treaty of situation.treaties) {
+    const relevant = everParty(treaty, situation.world, event.target);
+    for (const clause of treaty.clauses) {
+      const ref = `${treaty.id}/${clause.id}`;
+      if (options.clauses?.length ? options.clauses.includes(ref) : relevant) pairs.push([treaty, clause]);
+    }
+  }
+  return pairs;
+}
+
+export async function simulateScenario(model: Model, scenario: Scenario, options: SimulateOptions = {}): Promise<ScenarioReport> {
+  const initial: Situation = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
+  const verdicts: Verdict[] = [];
+  const events: EventSummary[] = [];
+  for (const { event, situation } of foldTimeline(initial, scenario.events)) {
+    events.push(summarize(situation.world, event));
+    for (const [treaty, clause] of clausesFor(situation, event, options)) {
+      const obligors = partiesOn(treaty, situation.world, event.date).filter(
+        (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
+      );
+      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor));
+    }
+  }
+  return { id: scenario.id, title: scenario.title, events, verdicts };
+}
+
+export async function simulate(model: Model, scenarios: readonly Scenario[], options: SimulateOptions = {}): Promise<Report> {
+  const out: ScenarioReport[] = [];
+  for (const scenario of scenarios) out.push(await simulateScenario(model, scenario, options));
+  return { scenarios: out };
+}

@@ -1,0 +1,204 @@
+/**
+ * Checks across files, after each file has its shape: every code, id and
+ * clause a file names must exist; ids must be unique; intervals must run
+ * forwards; every fact a clause condition reads must be in the fact catalogue
+ * and every value it compares must be one that fact can take. Pure.
+ */
+import { REASON_CODES } from '../schema/common.js';
+import type { Scenario } from '../schema/scenario.js';
+import type { Condition, Treaty } from '../schema/treaty.js';
+import type { World, WorldFile } from '../schema/world.js';
+import { FACT_CATALOGUE } from '../core/fact-catalogue.js';
+import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
+import { diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
+import { fieldName } from './validate-shape.js';
+
+export interface Loaded<T> {
+  source: SourceFile;
+  value: T;
+}
+
+class Checker {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly source: SourceFile) {}
+  report(code: string, path: PathSegment[], message: string, hint?: string) {
+    this.diagnostics.push(diagnosticAt(this.source, code, path, fieldName(this.source.value, path), message, hint));
+  }
+  /** A name that must be one of `known`; suggest the near miss. */
+  known(code: string, path: PathSegment[], value: string, known: ReadonlySet<string>, what: string) {
+    if (known.has(value)) return;
+    this.report(code, path, `unknown ${what} "${value}"`, didYouMean(value, known) ?? `expected ${what}s such as ${listSome([...known].sort(), 6)}`);
+  }
+  unique(items: readonly { id: string }[], path: PathSegment[], what: string) {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) this.report('duplicate-id', [...path, i, 'id'], `the ${what} id "${item.id}" is used twice`, 'ids must be unique');
+      seen.add(item.id);
+    });
+  }
+  interval(item: { from?: string | undefined; until?: string | undefined }, path: PathSegment[]) {
+    if (item.from && item.until && item.until <= item.from)
+      this.report('date-order', [...path, 'until'], `"until" (${item.until}) is not after "from" (${item.from})`, 'an interval runs from its first day up to, not including, its "until"');
+  }
+}
+
+export interface Vocabulary {
+  states: Set<string>;
+  actors: Set<string>;
+  territories: Set<string>;
+  treaties: Set<string>;
+  clauses: Set<string>;
+  reasonCodes: Set<string>;
+}
+
+export function vocabularyOf(world: World, treaties: readonly Treaty[]): Vocabulary {
+  const reasonCodes = new Set<string>(REASON_CODES);
+  const collect = (c: Condition) => {
+    if ('code' in c && c.code) reasonCodes.add(c.code);
+    if ('all' in c) c.all.forEach(collect);
+    if ('any' in c) c.any.forEach(collect);
+    if ('not' in c) collect(c.not);
+  };
+  for (const t of treaties) for (const cl of t.clauses) for (const v of cl.versions) collect(v.conditions);
+  return {
+    states: new Set(world.states.map((s) => s.id)),
+    actors: new Set(world.actors.map((a) => a.id)),
+    territories: new Set(world.territories.map((t) => t.id)),
+    treaties: new Set(treaties.map((t) => t.id)),
+    clauses: new Set(treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`))),
+    reasonCodes,
+  };
+}
+
+/** World entries: recognitions and memberships name known states, territories and treaties. */
+export function checkWorld(file: Loaded<WorldFile>, vocab: Vocabulary, prefix: PathSegment[] = []): Diagnostic[] {
+  const c = new Checker(file.source);
+  const w = file.value;
+  c.unique(w.states ?? [], [...prefix, 'states'], 'state');
+  c.unique(w.actors ?? [], [...prefix, 'actors'], 'actor');
+  c.unique(w.territories ?? [], [...prefix, 'territories'], 'territory');
+  (w.territories ?? []).forEach((t, i) => {
+    const p = [...prefix, 'territories', i];
+    if (typeof t.sovereign === 'string') c.known('unknown-state', [...p, 'sovereign'], t.sovereign, vocab.states, 'state');
+    if (Array.isArray(t.sovereign)) t.sovereign.forEach((s, j) => {
+      if (s.state) c.known('unknown-state', [...p, 'sovereign', j, 'state'], s.state, vocab.states, 'state');
+      c.interval(s, [...p, 'sovereign', j]);
+    });
+    (t.administrations ?? []).forEach((a, j) => {
+      if (a.state) c.known('unknown-state', [...p, 'administrations', j, 'state'], a.state, vocab.states, 'state');
+      c.interval(a, [...p, 'administrations', j]);
+    });
+  });
+  (w.recognitions ?? []).forEach((r, i) => {
+    const p = [...prefix, 'recognitions', i];
+    c.known('unknown-state', [...p, 'by'], r.by, vocab.states, 'state');
+    c.known('unknown-territory', [...p, 'territory'], r.territory, vocab.territories, 'territory');
+    if (r.sovereign) c.known('unknown-state', [...p, 'sovereign'], r.sovereign, vocab.states, 'state');
+    c.interval(r, p);
+  });
+  (w.memberships ?? []).forEach((m, i) => {
+    const p = [...prefix, 'memberships', i];
+    c.known('unknown-treaty', [...p, 'treaty'], m.treaty, vocab.treaties, 'treaty');
+    c.known('unknown-state', [...p, 'state'], m.state, vocab.states, 'state');
+    c.interval(m, p);
+  });
+  return c.diagnostics;
+}
+
+/** Treaty lint: parties exist, clause versions run forwards, conditions read catalogue facts with possible values. */
+export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic[] {
+  const c = new Checker(file.source);
+  const t = file.value;
+  const facts = new Map(FACT_CATALOGUE.map((f) => [f.id, f]));
+  t.parties.forEach((p, i) => {
+    c.known('unknown-state', ['parties', i, 'state'], p.state, vocab.states, 'state');
+    c.interval(p, ['parties', i]);
+  });
+  c.interval(t.inForce, ['inForce']);
+  c.unique(t.clauses, ['clauses'], 'clause');
+  const definitions = new Set(Object.keys(t.definitions ?? {}));
+
+  const checkCondition = (cond: Condition, path: PathSegment[]): void => {
+    if ('condition' in cond) {
+      c.known('unknown-definition', [...path, 'condition'], cond.condition, definitions, 'definition');
+      return;
+    }
+    if ('all' in cond) return cond.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
+    if ('any' in cond) return cond.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+    if ('not' in cond) {
+      if (!cond.code) c.report('not-without-code', path, 'a "not" group needs its own code and because, so its reason reads the right way round');
+      return checkCondition(cond.not, [...path, 'not']);
+    }
+    const fact = facts.get(cond.fact);
+    if (!fact) {
+      c.report('unknown-fact', [...path, 'fact'], `"${cond.fact}" is not in the fact catalogue`,
+        didYouMean(cond.fact, facts.keys()) ?? `facts are: ${listSome([...facts.keys()], 6)}`);
+      return;
+    }
+    const values = Array.isArray(cond.value) ? cond.value : [cond.value];
+    values.forEach((v, i) => {
+      const vpath = Array.isArray(cond.value) ? [...path, 'value', i] : [...path, 'value'];
+      if (v === null && fact.nullable) return;
+      if (fact.type === 'boolean' && typeof v !== 'boolean') c.report('fact-value-type', vpath, `${cond.fact} is true or false, not ${JSON.stringify(v)}`);
+      if (fact.type === 'number' && typeof v !== 'number') c.report('fact-value-type', vpath, `${cond.fact} is a number, not ${JSON.stringify(v)}`);
+      if (fact.values && typeof v === 'string' && !fact.values.includes(v))
+        c.report('unknown-fact-value', vpath, `${cond.fact} is never "${v}"; it is one of: ${listSome([...fact.values], 10)}`, didYouMean(v, fact.values));
+      if (fact.type === 'string' && typeof v === 'string' && /^[A-Z]{3}$/.test(v)) c.known('unknown-state', vpath, v, vocab.states, 'state');
+    });
+    if ((cond.operator === 'in' || cond.operator === 'notIn') && !Array.isArray(cond.value))
+      c.report('operator-needs-list', [...path, 'value'], `"${cond.operator}" compares with a list of values`, `write value: [${JSON.stringify(cond.value)}]`);
+  };
+
+  Object.entries(t.definitions ?? {}).forEach(([name, d]) => checkCondition(d, ['definitions', name]));
+  t.clauses.forEach((cl, i) => {
+    cl.versions.forEach((v, j) => {
+      const p: PathSegment[] = ['clauses', i, 'versions', j];
+      c.interval(v, p);
+      const prev = cl.versions[j - 1];
+      if (prev && prev.from >= v.from) c.report('date-order', [...p, 'from'], `versions must be in date order: ${v.from} is not after ${prev.from}`);
+      checkCondition(v.conditions, [...p, 'conditions']);
+    });
+  });
+  return c.diagnostics;
+}
+
+/** Scenario references: states, actors, territories, clauses, reason codes; ids unique; requests not before events. */
+export function checkScenario(file: Loaded<Scenario>, vocab: Vocabulary): Diagnostic[] {
+  const c = new Checker(file.source);
+  const s = file.value;
+  const parties = new Set([...vocab.states, ...vocab.treaties]);
+  const attackers = new Set([...vocab.states, ...vocab.actors]);
+  const places = new Set([...vocab.states, ...vocab.territories]);
+  c.unique(s.events, ['events'], 'event');
+  s.events.forEach((e, i) => {
+    const p: PathSegment[] = ['events', i];
+    if (e.attacker !== undefined) c.known(/^[A-Z]{3}$/.test(e.attacker) ? 'unknown-state' : 'unknown-actor', [...p, 'attacker'], e.attacker, attackers, /^[A-Z]{3}$/.test(e.attacker) ? 'state' : 'actor');
+    c.known('unknown-state', [...p, 'target'], e.target, vocab.states, 'state');
+    c.known('unknown-territory', [...p, 'territory'], e.territory, places, 'territory');
+    (e.requests ?? []).forEach((r, j) => {
+      const rp = [...p, 'requests', j];
+      c.known('unknown-state', [...rp, 'by'], r.by, vocab.states, 'state');
+      if (r.clause) c.known('unknown-clause', [...rp, 'clause'], r.clause, vocab.clauses, 'clause');
+      if (r.to) c.known('unknown-party', [...rp, 'to'], r.to, parties, 'state or organization');
+      if (r.date < e.date) c.report('request-before-event', [...rp, 'date'], `the request (${r.date}) is dated before its event (${e.date})`, 'a request answers an event: date the event first, or move the request');
+    });
+    (e.actual ?? []).forEach((a, j) => {
+      const ap = [...p, 'actual', j];
+      c.known(/^[A-Z]{3}$/.test(a.by) ? 'unknown-state' : 'unknown-party', [...ap, 'by'], a.by, parties, 'state or organization');
+      if (a.clause) c.known('unknown-clause', [...ap, 'clause'], a.clause, vocab.clauses, 'clause');
+    });
+    (e.expect ?? []).forEach((x, j) => {
+      const xp = [...p, 'expect', j];
+      c.known('unknown-clause', [...xp, 'clause'], x.clause, vocab.clauses, 'clause');
+      if (x.obligor !== '*') c.known('unknown-state', [...xp, 'obligor'], x.obligor, vocab.states, 'state');
+      if (x.because) c.known('unknown-reason-code', [...xp, 'because'], x.because, vocab.reasonCodes, 'reason code');
+    });
+    (e.effects ?? []).forEach((ch, j) => {
+      const path = 'set' in ch ? ch.set : 'add' in ch ? ch.add : ch.remove;
+      const root = path.split('.')[0]!;
+      if (root !== 'world' && root !== 'treaties')
+        c.report('bad-effect-path', [...p, 'effects', j], `an effect changes the world or a treaty; "${path}" starts with "${root}"`, 'start the path with world. or treaties.');
+    });
+  });
+  return c.diagnostics;
+}

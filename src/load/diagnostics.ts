@@ -1,0 +1,76 @@
+/**
+ * Diagnostics are data: {code, file, line, column, pointer, message, hint}.
+ * One renderer words them. Near-miss suggestions ("RSU"? did you mean "RUS"?)
+ * come from edit distance. Pure.
+ */
+
+export interface Diagnostic {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+  /** JSON Pointer to the offending value (/events/0/attacker). */
+  pointer: string;
+  /** The field as a path a person can read (events.offensive.attacker). */
+  field: string;
+  message: string;
+  hint?: string;
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array(t.length).fill(0)]);
+  for (let j = 0; j <= t.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[s.length]![t.length]!;
+}
+
+/** The closest candidate, if it is close enough to be a likely slip. */
+export function nearMiss(value: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(value, c);
+    if (dist < bestDistance || (dist === bestDistance && best !== undefined && c < best)) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(value.length / 3)));
+  return best !== undefined && bestDistance <= limit && best !== value ? best : undefined;
+}
+
+export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
+  const miss = nearMiss(value, candidates);
+  return miss === undefined ? undefined : `did you mean "${miss}"?`;
+}
+
+/** A short list of what would have been accepted. */
+export function listSome(values: readonly string[], max = 8): string {
+  const shown = values.slice(0, max).join(', ');
+  return values.length > max ? `${shown}, ... (${values.length} in all)` : shown;
+}
+
+export function renderDiagnostic(d: Diagnostic): string {
+  const where = `${d.file}:${d.line}:${d.column}`;
+  const field = d.field ? ` ${d.field}:` : '';
+  const hint = d.hint ? `\n  hint: ${d.hint}` : '';
+  return `${where}: error [${d.code}]${field} ${d.message}${hint}`;
+}
+
+export function renderDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const sorted = [...diagnostics].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
+  const n = sorted.length;
+  return `${sorted.map(renderDiagnostic).join('\n')}\n${n} problem${n === 1 ? '' : 's'} found; nothing was run.\n`;
+}

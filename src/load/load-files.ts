@@ -1,0 +1,192 @@
+/**
+ * The file edge: find, read and check rules and scenario files, and build the
+ * model the pure core works on. Every problem in every file is collected
+ * before anything runs; a caller refuses to run while any remains.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scenarioFile, whatIfFile, type Scenario, type WhatIf } from '../schema/scenario.js';
+import { treatyFile, type Treaty } from '../schema/treaty.js';
+import { worldFile, type World, type WorldFile } from '../schema/world.js';
+import type { Model } from '../core/simulate.js';
+import { mergeWorld } from '../core/simulate.js';
+import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
+import type { Diagnostic } from './diagnostics.js';
+import { parseSource, type SourceFile } from './parse-source.js';
+import { validateShape } from './validate-shape.js';
+import type { z } from 'zod';
+
+/** The rules shipped with casus (the package's own rules/ folder). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+
+/** How a path is shown in messages: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) in the input`);
+    this.name = 'InputError';
+  }
+}
+
+function problem(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { code, file, line: 1, column: 1, pointer: '', field: '', message, ...(hint ? { hint } : {}) };
+}
+
+export function readSource(path: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
+  const file = displayPath(path);
+  let bytes: Uint8Array;
+  try {
+    const stat = statSync(path);
+    if (stat.size > 64 * 1024 * 1024) return { diagnostics: [problem(file, 'file-too-large', `the file is ${stat.size} bytes`, 'scenario and rules files are small text files')] };
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { diagnostics: [problem(file, 'unreadable-file', code === 'ENOENT' ? 'no such file or folder' : `cannot read the file (${code ?? 'error'})`)] };
+  }
+  return parseSource(file, bytes);
+}
+
+function loadAs<S extends z.ZodType>(schema: S, path: string): { loaded?: Loaded<z.infer<S>>; diagnostics: Diagnostic[] } {
+  const { source, diagnostics } = readSource(path);
+  if (!source) return { diagnostics };
+  const shaped = validateShape(schema, source);
+  if (shaped.value === undefined) return { diagnostics: shaped.diagnostics };
+  return { loaded: { source, value: shaped.value }, diagnostics: [] };
+}
+
+function dataFilesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => DATA_FILE.test(f)).sort().map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+export interface LoadedRules {
+  model: Model;
+  worldFiles: Loaded<WorldFile>[];
+  treatyFiles: Loaded<Treaty>[];
+  diagnostics: Diagnostic[];
+}
+
+export function emptyWorld(): World {
+  return { states: [], actors: [], territories: [], recognitions: [], memberships: [] };
+}
+
+export function worldOf(files: readonly WorldFile[]): World {
+  return files.reduce<World>((w, f) => mergeWorld(w, f), emptyWorld());
+}
+
+/** rules/world/*.yaml and rules/treaties/*.yaml, checked against each other. */
+export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
+  const diagnostics: Diagnostic[] = [];
+  const worldFiles: Loaded<WorldFile>[] = [];
+  const treatyFiles: Loaded<Treaty>[] = [];
+  const worldPaths = dataFilesIn(join(rulesDir, 'world'));
+  const treatyPaths = dataFilesIn(join(rulesDir, 'treaties'));
+  if (!worldPaths.length && !treatyPaths.length)
+    diagnostics.push(problem(displayPath(rulesDir), 'no-rules', 'no rules found here', 'expected world/*.yaml and treaties/*.yaml'));
+  for (const p of worldPaths) {
+    const r = loadAs(worldFile, p);
+    diagnostics.push(...r.diagnostics);
+    if (r.loaded) worldFiles.push(r.loaded);
+  }
+  for (const p of treatyPaths) {
+    const r = loadAs(treatyFile, p);
+    diagnostics.push(...r.diagnostics);
+    if (r.loaded) treatyFiles.push(r.loaded);
+  }
+  const world = worldOf(worldFiles.map((f) => f.value));
+  const treaties = treatyFiles.map((f) => f.value);
+  const vocab = vocabularyOf(world, treaties);
+  for (const f of worldFiles) diagnostics.push(...checkWorld(f, vocab));
+  for (const f of treatyFiles) diagnostics.push(...checkTreaty(f, vocab));
+  const seen = new Map<string, string>();
+  for (const f of treatyFiles) {
+    const other = seen.get(f.value.id);
+    if (other) diagnostics.push(problem(f.source.file, 'duplicate-id', `treaty id "${f.value.id}" is also used by ${other}`));
+    seen.set(f.value.id, f.source.file);
+  }
+  return { model: { world, treaties }, worldFiles, treatyFiles, diagnostics };
+}
+
+/** Expand the command line's files and folders into scenario files (a folder: its *.yaml, not sub-folders). */
+export function expandPaths(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      diagnostics.push(problem(displayPath(p), 'unreadable-file', 'no such file or folder'));
+      continue;
+    }
+    if (isDir) files.push(...dataFilesIn(p));
+    else files.push(resolve(p));
+  }
+  return { files: [...new Set(files.map((f) => resolve(f)))], diagnostics };
+}
+
+export type ScenarioLike = { kind: 'scenario'; loaded: Loaded<Scenario> } | { kind: 'what-if'; loaded: Loaded<WhatIf> };
+
+/** Check one scenario file's shape and references; name its expectations from the comments above them. */
+export function loadScenarioFile(path: string, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
+  const { source, diagnostics } = readSource(path);
+  if (!source) return { diagnostics };
+  const shaped = validateShape(scenarioFile, source);
+  if (shaped.value === undefined) return { diagnostics: shaped.diagnostics };
+  const scenario = shaped.value;
+  const loaded: Loaded<Scenario> = { source, value: scenario };
+  const world = mergeWorld(model.world, scenario.world);
+  const vocab = vocabularyOf(world, model.treaties);
+  const problems = [
+    ...checkScenario(loaded, vocab),
+    ...(scenario.world ? checkWorld({ source, value: scenario.world }, vocab, ['world']) : []),
+  ];
+  scenario.events.forEach((e, i) =>
+    (e.expect ?? []).forEach((x, j) => {
+      if (x.says === undefined) {
+        const comment = source.commentAbove(['events', i, 'expect', j]);
+        if (comment) x.says = comment;
+      }
+    }),
+  );
+  return { scenario: loaded, diagnostics: problems };
+}
+
+export function isWhatIfValue(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'base' in value;
+}
+
+export function loadWhatIfShape(path: string): { whatIf?: Loaded<WhatIf>; diagnostics: Diagnostic[] } {
+  const r = loadAs(whatIfFile, path);
+  return { ...(r.loaded ? { whatIf: r.loaded } : {}), diagnostics: r.diagnostics };
+}
+
+/** Load every scenario named on the command line; collect every problem. What-if files are skipped here. */
+export function loadScenarios(paths: readonly string[], model: Model): { scenarios: Loaded<Scenario>[]; diagnostics: Diagnostic[] } {
+  const expanded = expandPaths(paths);
+  const diagnostics = [...expanded.diagnostics];
+  const scenarios: Loaded<Scenario>[] = [];
+  for (const file of expanded.files) {
+    const r = loadScenarioFile(file, model);
+    diagnostics.push(...r.diagnostics);
+    if (r.scenario) scenarios.push(r.scenario);
+  }
+  const ids = new Map<string, string>();
+  for (const s of scenarios) {
+    const other = ids.get(s.value.id);
+    if (other) diagnostics.push(problem(s.source.file, 'duplicate-id', `scenario id "${s.value.id}" is also used by ${other}`));
+    ids.set(s.value.id, s.source.file);
+  }
+  return { scenarios, diagnostics };
+}

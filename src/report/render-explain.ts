@@ -1,0 +1,47 @@
+/** The `casus explain` view of one verdict, clause text quoted. Pure. */
+import type { Explanation } from '../core/explain.js';
+import { PLAIN, type Style } from './style.js';
+import { eventLine } from './render-text.js';
+
+const BASIS: Record<string, string> = {
+  'state-territory': 'a state code: that state\'s undisputed territory',
+  'own-recognition': 'its own recognition',
+  'default-sovereign': 'no recognition of its own, so the territory\'s default sovereign',
+  'no-sovereign': 'no sovereign is recognized here',
+};
+
+function indent(text: string, by = '    '): string {
+  return text.trim().split('\n').map((l) => by + l.trim()).join('\n');
+}
+
+export function renderExplain(x: Explanation, s: Style = PLAIN): string {
+  const v = x.verdict;
+  const ver = x.version;
+  const lines: string[] = [];
+  lines.push(s.bold(`${v.obligor} under ${x.treatyName}, Article ${v.article} (${v.clauseTitle}): ${v.status}`));
+  lines.push(`${x.scenario.title} — ${x.event.date} ${x.event.title}`);
+  lines.push(`  ${eventLine(x.event)}`, '');
+  lines.push(s.bold(`The clause, as in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}:`));
+  lines.push(indent(`"${ver.text.trim()}"`));
+  if (ver.translation) lines.push(s.dim('  Translation:'), indent(ver.translation));
+  lines.push(s.dim(`  Source: ${ver.source.title}${ver.source.url ? ` <${ver.source.url}>` : ''}`));
+  if (ver.dateNote) lines.push(s.dim(`  On the date: ${ver.dateNote.trim()}`));
+  lines.push('', s.bold('The tests:'));
+  for (const r of v.reasons) {
+    const mark = r.holds ? s.green('✓ holds') : s.red('✗ fails');
+    lines.push(`  ${mark}  ${r.code}`);
+    lines.push(`      test:     ${r.condition}`);
+    lines.push(`      treaty:   "${r.because}"`);
+    lines.push(`      found:    ${r.found}`);
+  }
+  const t = x.territoryView;
+  lines.push('', s.bold('Whose territory, in ' + t.viewer + "'s view:"));
+  lines.push(`  ${t.territoryName}: ${t.sovereign ?? 'no sovereign'} (${BASIS[t.basis]})${t.note ? ` — ${t.note}` : ''}`);
+  lines.push('', s.bold('Duty and response:'));
+  lines.push(`  duty: ${v.duty}; satisfied by ${ver.satisfiedBy.join(', ')}`);
+  lines.push(`  actual: ${v.actual ?? 'nothing recorded'}${v.recordedBy && v.recordedBy !== v.obligor ? ` (the ${v.recordedBy} organization's response)` : ''}`);
+  for (const n of x.actualNotes) lines.push(s.dim(`    ${n}`));
+  lines.push(`  assessment: ${v.assessment}`);
+  if (ver.note) lines.push('', s.dim(indent(ver.note, '  ')));
+  return lines.join('\n') + '\n';
+}

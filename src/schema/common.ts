@@ -1,0 +1,101 @@
+/**
+ * Building blocks shared by every file kind: dates, codes, sources and the
+ * contract vocabularies (event kinds, responses, statuses). Pure data + zod.
+ */
+import { z } from 'zod';
+
+/** A real calendar date written YYYY-MM-DD (2022-02-30 is refused). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD' })
+  .refine(isRealDate, { message: 'a date that exists on the calendar' })
+  .meta({ description: 'An ISO date, YYYY-MM-DD', examples: ['2022-09-13'] });
+
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** ISO 3166-1 alpha-3 (with room for scenario-local hypothetical states such as XXA). */
+export const stateCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'a state code of three capital letters (ISO 3166-1 alpha-3, e.g. ARM)' });
+
+/** Kebab-case identifiers for territories, actors, treaties, events, scenarios. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a kebab-case id (lower-case letters, digits and hyphens)' });
+
+export const source = z
+  .object({
+    title: z.string().min(1),
+    url: z.string().url().optional(),
+    date: isoDate.optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .meta({ description: 'A public source for a fact: a title and, where there is one, a URL' });
+export type Source = z.infer<typeof source>;
+
+export const continent = z.enum(['europe', 'asia', 'africa', 'north-america', 'south-america', 'oceania', 'antarctica']);
+export type Continent = z.infer<typeof continent>;
+
+export const ocean = z.enum([
+  'north-atlantic', 'south-atlantic', 'pacific', 'indian', 'arctic', 'mediterranean',
+  'black-sea', 'baltic-sea', 'caribbean', 'south-china-sea', 'east-china-sea',
+]);
+export type Ocean = z.infer<typeof ocean>;
+
+/** Event kinds (DESIGN §1, contract; `status-change` added for political acts such as a freeze). */
+export const eventKind = z.enum([
+  'armed-attack', 'armed-clash', 'incident', 'internal-unrest', 'terrorist-attack', 'threat', 'status-change',
+]);
+export type EventKind = z.infer<typeof eventKind>;
+
+/** Responses, weakest first (contract). The order is the strength order. */
+export const RESPONSES = [
+  'none', 'statement', 'consultation', 'sanctions', 'monitoring-mission', 'non-military-aid', 'military-aid',
+] as const;
+export const response = z.enum(RESPONSES);
+export type Response = z.infer<typeof response>;
+
+export const membershipStatus = z.enum(['member', 'suspended', 'frozen', 'withdrawn']);
+export type MembershipStatus = z.infer<typeof membershipStatus>;
+
+export const targetKind = z.enum(['territory', 'forces', 'vessel', 'aircraft']);
+export type TargetKind = z.infer<typeof targetKind>;
+
+export const verdictStatus = z.enum(['obliged', 'not-obliged', 'obliged-if-requested']);
+export type VerdictStatus = z.infer<typeof verdictStatus>;
+
+export const assessment = z.enum(['honored', 'unmet', 'beyond-duty', 'consistent', 'unrecorded']);
+export type Assessment = z.infer<typeof assessment>;
+
+/** Reason codes (contract, extendable by a clause). */
+export const REASON_CODES = [
+  'treaty-in-force', 'obligor-is-party', 'target-is-party', 'obligor-is-not-attacker', 'event-is-covered',
+  'attacker-is-covered', 'territory-is-targets', 'in-treaty-area', 'requested',
+] as const;
+export const reasonCode = slug;
+
+/** A clause is named treaty/clause, e.g. cst/art-4. */
+export const clauseRef = z
+  .string()
+  .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'a clause named treaty/clause, e.g. cst/art-4' });
+
+/** A dated membership of a state in a treaty (treaty files and scenario worlds). */
+export const membership = z
+  .object({
+    treaty: slug.optional(),
+    state: stateCode,
+    status: membershipStatus,
+    from: isoDate,
+    until: isoDate.optional(),
+    source: source.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Membership = z.infer<typeof membership>;

@@ -1,0 +1,105 @@
+/**
+ * The treaty file kind (rules/treaties/*.yaml): parties with dated status and
+ * clauses with dated versions. Each version quotes the operative words and
+ * carries its json-rules-engine conditions; each condition names the reason
+ * code it tests and the treaty words it encodes (`because`).
+ */
+import { z } from 'zod';
+import { isoDate, membership, response, reasonCode, slug, source } from './common.js';
+
+export const OPERATORS = [
+  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
+  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+] as const;
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A leaf test on one fact of the catalogue. No `path` or `params`: facts are plain values. */
+export const leafCondition = z
+  .object({
+    fact: z.string().min(1),
+    operator: z.enum(OPERATORS),
+    value: z.union([scalar, z.array(scalar)]),
+    code: reasonCode,
+    because: z.string().min(1),
+  })
+  .strict();
+export type LeafCondition = z.infer<typeof leafCondition>;
+
+/** A reference to a named definition of the same treaty (inlined at load). */
+export const definitionReference = z.object({ condition: slug }).strict();
+
+/** A group may carry its own reason code: it then reads as one test ("in the treaty area"). */
+interface Labelled { code?: string; because?: string }
+export type Condition =
+  | LeafCondition
+  | { condition: string }
+  | ({ all: Condition[] } & Labelled)
+  | ({ any: Condition[] } & Labelled)
+  | ({ not: Condition } & Labelled);
+
+const label = { code: reasonCode.optional(), because: z.string().min(1).optional() };
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    leafCondition,
+    definitionReference,
+    z.object({ all: z.array(condition).min(1), ...label }).strict(),
+    z.object({ any: z.array(condition).min(1), ...label }).strict(),
+    z.object({ not: condition, ...label }).strict(),
+  ]),
+);
+
+export const topCondition = z.union([
+  z.object({ all: z.array(condition).min(1) }).strict(),
+  z.object({ any: z.array(condition).min(1) }).strict(),
+]);
+export type TopCondition = z.infer<typeof topCondition>;
+
+export const clauseVersion = z
+  .object({
+    from: isoDate,
+    until: isoDate.optional(),
+    /** Where the date of this version is uncertain: what is known and which default was chosen. */
+    dateNote: z.string().optional(),
+    text: z.string().min(1),
+    language: z.string().optional(),
+    translation: z.string().optional(),
+    source: source,
+    duty: slug,
+    satisfiedBy: z.array(response).min(1),
+    /** Where the clause leaves the means to each party (NATO Art. 5), say how the assessment reads it. */
+    discretion: z.string().optional(),
+    conditions: topCondition,
+    note: z.string().optional(),
+  })
+  .strict();
+export type ClauseVersion = z.infer<typeof clauseVersion>;
+
+export const clause = z
+  .object({
+    id: slug,
+    article: z.string().min(1),
+    title: z.string().min(1),
+    versions: z.array(clauseVersion).min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Clause = z.infer<typeof clause>;
+
+export const treatyFile = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    organization: z.string().optional(),
+    signed: isoDate,
+    inForce: z.object({ from: isoDate, until: isoDate.optional(), note: z.string().optional() }).strict(),
+    sources: z.array(source).min(1),
+    notes: z.array(z.string()).optional(),
+    parties: z.array(membership.omit({ treaty: true })).min(1),
+    definitions: z.record(slug, condition).optional(),
+    clauses: z.array(clause).min(1),
+  })
+  .strict()
+  .meta({ title: 'casus treaty file', description: 'One treaty: parties with dated status and clauses as json-rules-engine rules' });
+export type Treaty = z.infer<typeof treatyFile>;
