@@ -17,6 +17,8 @@ export interface Reason {
   because: string;
   /** What the facts were, for the explanation. */
   found: string;
+  /** The facts the test read. */
+  facts: string[];
 }
 
 export interface ClauseResult {
@@ -96,10 +98,16 @@ function found(node: EngineNode): string {
   return `${node.fact} = ${formatValue(node.factResult)}`;
 }
 
+function factsOf(node: EngineNode): string[] {
+  if (node.all || node.any) return [...new Set((node.all ?? node.any ?? []).flatMap(factsOf))];
+  if (node.not) return factsOf(node.not);
+  return node.fact ? [node.fact] : [];
+}
+
 /** One reason per labelled node: a leaf, or a group that carries its own code. */
 function reasonsOf(node: EngineNode, out: Reason[]): Reason[] {
   if (node.code && node.because) {
-    out.push({ code: node.code, condition: describe(node), holds: holdsOf(node), because: node.because, found: found(node) });
+    out.push({ code: node.code, condition: describe(node), holds: holdsOf(node), because: node.because, found: found(node), facts: factsOf(node) });
     return out;
   }
   for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) reasonsOf(child, out);

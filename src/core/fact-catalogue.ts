@@ -100,3 +100,31 @@ export function deriveFacts(ctx: FactContext): Facts {
     anyPartyRequestedUnderClause: requests.some((r) => PARTY_STATUSES.includes(statusOn(treaty, world, r.by, date))),
   };
 }
+
+/** A reader's sentence for a fact's value, where the bare value would puzzle a class. */
+export function factInWords(id: string, facts: Facts, ctx: FactContext): string | undefined {
+  const { event, obligor, clauseRef } = ctx;
+  const place = ctx.world.territories.find((t) => t.id === event.territory)?.name ?? event.territory;
+  switch (id) {
+    case 'territoryBelongsToTargetInObligorsView': {
+      const s = facts.territorySovereignInObligorsView;
+      return `in ${obligor}'s view ${place} is ${s === null ? 'no state\'s' : `${s}'s`}`;
+    }
+    case 'obligorStatusOnDate':
+      return `${obligor} is ${facts.obligorStatusOnDate === 'none' ? 'not a party' : facts.obligorStatusOnDate} on ${event.date}`;
+    case 'targetStatusOnDate':
+      return `${event.target} is ${facts.targetStatusOnDate === 'none' ? 'not a party' : facts.targetStatusOnDate} on ${event.date}`;
+    case 'aidRequestedUnderClause':
+      return facts.aidRequestedUnderClause ? `${event.target} requested it under ${clauseRef}` : `${event.target} made no request under ${clauseRef}`;
+    case 'eventKind':
+      return `the event is ${facts.eventKind}`;
+    case 'attackerKind':
+      return facts.attackerKind === 'none' ? 'no attacker is established' : `the attacker is a ${facts.attackerKind} actor`;
+    case 'treatyInForceOnDate':
+      return facts.treatyInForceOnDate ? undefined : `the treaty is not in force on ${event.date}`;
+    case 'obligorIsAttacker':
+      return facts.obligorIsAttacker ? `${obligor} is the attacker` : undefined;
+    default:
+      return undefined;
+  }
+}

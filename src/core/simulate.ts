@@ -14,7 +14,7 @@ import type { World, WorldFile } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { latestActive } from './dates.js';
 import { evaluateClause, type Reason } from './evaluate-clause.js';
-import { deriveFacts } from './fact-catalogue.js';
+import { deriveFacts, factInWords } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
 import { foldTimeline, type Situation } from './timeline.js';
@@ -145,7 +145,14 @@ export async function judgeRow(
   const clauseRef = `${treaty.id}/${clause.id}`;
   const version = versionOn(clause, event.date);
   const facts = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
-  const { passed, reasons } = await evaluateClause(version, treaty, facts);
+  const evaluated = await evaluateClause(version, treaty, facts);
+  const passed = evaluated.passed;
+  const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
+  // Say what was found in words where a sentence reads better than `fact = value`.
+  const reasons = evaluated.reasons.map((r) => {
+    const words = r.facts.map((f) => factInWords(f, facts, ctx)).filter((w): w is string => w !== undefined);
+    return words.length ? { ...r, found: words.join('; ') } : r;
+  });
   const status = statusFrom(passed, reasons);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
   return {

@@ -34,24 +34,36 @@ export function editDistance(a: string, b: string): number {
   return d[s.length]![t.length]!;
 }
 
-/** The closest candidate, if it is close enough to be a likely slip. */
-export function nearMiss(value: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const dist = editDistance(value, c);
-    if (dist < bestDistance || (dist === bestDistance && best !== undefined && c < best)) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
+const sortedLetters = (x: string) => [...x.toLowerCase()].sort().join('');
+
+/**
+ * The closest candidates, if close enough to be likely slips: those at the
+ * smallest distance, a swap of letters (RSU for RUS) first.
+ */
+export function nearMisses(value: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(1, Math.min(3, Math.floor(value.length / 3)));
-  return best !== undefined && bestDistance <= limit && best !== value ? best : undefined;
+  const scored = [...new Set(candidates)]
+    .filter((c) => c !== value)
+    .map((c) => ({ c, d: editDistance(value, c) }))
+    .filter((x) => x.d <= limit);
+  if (!scored.length) return [];
+  const best = Math.min(...scored.map((x) => x.d));
+  const letters = sortedLetters(value);
+  return scored
+    .filter((x) => x.d === best)
+    .map((x) => x.c)
+    .sort((a, b) => Number(sortedLetters(b) === letters) - Number(sortedLetters(a) === letters) || a.localeCompare(b))
+    .slice(0, 3);
+}
+
+export function nearMiss(value: string, candidates: Iterable<string>): string | undefined {
+  return nearMisses(value, candidates)[0];
 }
 
 export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
-  const miss = nearMiss(value, candidates);
-  return miss === undefined ? undefined : `did you mean "${miss}"?`;
+  const misses = nearMisses(value, candidates);
+  if (!misses.length) return undefined;
+  return `did you mean ${misses.map((m) => `"${m}"`).join(' or ')}?`;
 }
 
 /** A short list of what would have been accepted. */

@@ -18,6 +18,9 @@ export function eventLine(e: EventSummary): string {
   const by = e.attackerName ? ` by ${e.attackerName}` : '';
   const what = e.targetKind === 'territory' ? '' : ` (${e.targetKind})`;
   const place = e.territory === e.target ? `on its own territory` : `in ${e.territoryName}`;
+  if (!e.attacker && (e.kind === 'internal-unrest' || e.kind === 'status-change')) {
+    return `${kind} in ${e.targetName}${e.territory === e.target ? '' : `, ${place}`}`;
+  }
   return `${kind}${by} against ${e.targetName}${what}, ${place}`;
 }
 
