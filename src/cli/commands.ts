@@ -11,18 +11,18 @@ import {
 import type { Scenario } from '../schema/scenario.js';
 import { renderDiagnostics, didYouMean, listSome, type Diagnostic } from '../load/diagnostics.js';
 import {
-  DEFAULT_RULES_DIR, PACKAGE_ROOT, displayPath, expandPaths, isWhatIfValue, loadRules, loadScenarioFile,
-  loadScenarios, loadWhatIfShape, readSource, type LoadedRules,
+  DEFAULT_RULES_DIR, PACKAGE_ROOT, checkScenarioSource, displayPath, expandPaths, isWhatIfValue, loadRules,
+  loadScenarios, readSource, type LoadedRules,
 } from '../load/load-files.js';
 import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
 import { treatyFile } from '../schema/treaty.js';
+import { whatIfFile } from '../schema/scenario.js';
 import { worldFile } from '../schema/world.js';
 import { renderJson } from '../report/render-json.js';
 import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
-import type { Loaded } from '../load/check-references.js';
 
 export interface Output {
   exitCode: number;
@@ -169,12 +169,11 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
       }
       continue;
     }
-    const peek = readSource(file);
-    if (peek.source && isWhatIfValue(peek.source.value)) {
-      diagnostics.push(...loadWhatIfShape(file).diagnostics);
-      continue;
-    }
-    diagnostics.push(...loadScenarioFile(file, rules.model).diagnostics);
+    const { source, diagnostics: unreadable } = readSource(file);
+    diagnostics.push(...unreadable);
+    if (!source) continue;
+    if (isWhatIfValue(source.value)) diagnostics.push(...validateShape(whatIfFile, source).diagnostics);
+    else diagnostics.push(...checkScenarioSource(source, rules.model).diagnostics);
   }
   const unique = dedupe(diagnostics);
   if (unique.length) return refuse(unique);
@@ -219,4 +218,3 @@ export async function listCommand(o: ListOptions): Promise<Output> {
   return ok(lines.join('\n') + '\n');
 }
 
-export type { Loaded };

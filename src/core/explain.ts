@@ -7,9 +7,8 @@
 import type { Scenario } from '../schema/scenario.js';
 import type { ClauseVersion } from '../schema/treaty.js';
 import { actualResponseOf } from './assess.js';
-import { sovereigntyInViewOf, type SovereigntyView } from './recognition.js';
+import { findTerritory, sovereigntyInViewOf, type SovereigntyView } from './recognition.js';
 import { judgeRow, mergeWorld, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
-import { findTerritory } from './recognition.js';
 import { foldTimeline } from './timeline.js';
 import { partiesOn, statusOn } from './membership.js';
 

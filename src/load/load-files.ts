@@ -141,7 +141,11 @@ export type ScenarioLike = { kind: 'scenario'; loaded: Loaded<Scenario> } | { ki
 /** Check one scenario file's shape and references; name its expectations from the comments above them. */
 export function loadScenarioFile(path: string, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
   const { source, diagnostics } = readSource(path);
-  if (!source) return { diagnostics };
+  return source ? checkScenarioSource(source, model) : { diagnostics };
+}
+
+/** Shape and references of an already-read scenario source. */
+export function checkScenarioSource(source: SourceFile, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
   const shaped = validateShape(scenarioFile, source);
   if (shaped.value === undefined) return { diagnostics: shaped.diagnostics };
   const scenario = shaped.value;

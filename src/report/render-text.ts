@@ -5,7 +5,6 @@
  */
 import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simulate.js';
 import { tally, type Tally } from '../core/tally.js';
-import type { Reason } from '../core/evaluate-clause.js';
 import { pad, PLAIN, type Style } from './style.js';
 
 const KIND_WORDS: Record<string, string> = {
@@ -35,11 +34,7 @@ export function reasonLine(v: Verdict): string {
   const decisive = failing.find((r) => r.code === v.decisive) ?? failing[0];
   if (!decisive) return 'not obliged';
   const more = failing.length > 1 ? ` (+${failing.length - 1} more)` : '';
-  return `${decisive.code} fails: ${foundWords(decisive)}${more}`;
-}
-
-function foundWords(r: Reason): string {
-  return r.found;
+  return `${decisive.code} fails: ${decisive.found}${more}`;
 }
 
 function statusCell(v: Verdict, s: Style): string {
