@@ -35,12 +35,12 @@ export interface CommonOptions {
   color?: boolean;
 }
 
-const ok = (stdout: string): Output => ({ exitCode: 0, stdout, stderr: '' });
-const refuse = (diagnostics: Diagnostic[]): Output => ({ exitCode: 2, stdout: '', stderr: renderDiagnostics(diagnostics) });
-const usage = (message: string): Output => ({ exitCode: 2, stdout: '', stderr: `casus: ${message}\n` });
-const styleOf = (o: CommonOptions): Style => (o.color ? COLOR : PLAIN);
+export const ok = (stdout: string): Output => ({ exitCode: 0, stdout, stderr: '' });
+export const refuse = (diagnostics: Diagnostic[]): Output => ({ exitCode: 2, stdout: '', stderr: renderDiagnostics(diagnostics) });
+export const usage = (message: string): Output => ({ exitCode: 2, stdout: '', stderr: `casus: ${message}\n` });
+export const styleOf = (o: CommonOptions): Style => (o.color ? COLOR : PLAIN);
 
-function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
+export function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
   const rules = loadRules(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
   return rules.diagnostics.length ? refuse(rules.diagnostics) : rules;
 }
@@ -52,7 +52,7 @@ function scenariosOrRefuse(paths: readonly string[], model: Model): Scenario[] |
   return scenarios.map((s) => s.value);
 }
 
-const isOutput = (x: unknown): x is Output => typeof x === 'object' && x !== null && 'exitCode' in x;
+export const isOutput = (x: unknown): x is Output => typeof x === 'object' && x !== null && 'exitCode' in x;
 
 function checkCodes(model: Model, clauses: readonly string[] = [], obligors: readonly string[] = []): Output | undefined {
   const known = model.treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`));

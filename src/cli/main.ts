@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import {
   explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
 } from './commands.js';
+import { whatIfCommand } from './what-if-command.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -55,12 +56,20 @@ export async function execute(argv: readonly string[]): Promise<Output> {
       async (a) => {
         result = await validateCommand({ paths: a.paths as string[], rules: a.rules, color: a.color });
       })
+    .command('what-if <file>', "a what-if's verdicts beside its base's, flips marked, with the tests that changed", (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'a what-if file, or a scenario with --set' })
+        .option('set', { type: 'string', array: true, describe: 'PATH=VALUE (VALUE in YAML), repeatable: e.g. events.offensive.kind=armed-attack' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+      async (a) => {
+        result = await whatIfCommand({ file: a.file as string, set: a.set, format: a.format, rules: a.rules, color: a.color });
+      })
     .command('list', 'the treaties, their clauses and the shipped scenarios', (y) =>
       y.option('scenarios', { type: 'string', describe: 'a folder of scenarios to list (default: the shipped casebook)' }),
       async (a) => {
         result = await listCommand({ scenarios: a.scenarios, rules: a.rules, color: a.color });
       })
-    .demandCommand(1, 'name a command: run, explain, test, validate or list')
+    .demandCommand(1, 'name a command: run, explain, test, validate, what-if or list')
     .strict()
     .help()
     .version(false)

@@ -13,6 +13,8 @@ enablePatches();
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class ChangeError extends Error {
+  /** Which change of the list failed (set by applyChanges). */
+  index = -1;
   constructor(
     message: string,
     readonly path: string,
@@ -36,8 +38,15 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null;
 }
 
-function idOf(item: unknown): string | undefined {
-  return isNode(item) && !Array.isArray(item) && typeof item.id === 'string' ? item.id : undefined;
+/**
+ * The name a list item is addressed by: its `id`; failing that, a condition's
+ * reason `code` or a dated version's `from`, so that a what-if can reach
+ * `treaties.cst.clauses.art-4.versions.2012-12-19.conditions.all.requested`.
+ */
+export function idOf(item: unknown): string | undefined {
+  if (!isNode(item) || Array.isArray(item)) return undefined;
+  for (const key of ['id', 'code', 'from']) if (typeof item[key] === 'string') return item[key] as string;
+  return undefined;
 }
 
 function verbOf(change: Change): 'set' | 'add' | 'remove' {
@@ -56,6 +65,9 @@ function step(node: Node, segment: string, path: string): { key: string | number
   if (Array.isArray(node)) {
     const ids = node.map(idOf).filter((x): x is string => x !== undefined);
     const index = node.findIndex((item) => idOf(item) === segment);
+    if (index >= 0 && node.findIndex((item, i) => i > index && idOf(item) === segment) >= 0) {
+      throw new ChangeError(`two items of this list are named "${segment}", so it cannot say which`, path, segment, ids);
+    }
     if (index < 0) {
       const message = ids.length
         ? `no item with id "${segment}" in this list`
@@ -104,7 +116,14 @@ function applyOne(draft: Node, change: Change): void {
 /** Apply changes in order. Throws ChangeError naming the path and what exists there. */
 export function applyChanges<T extends object>(base: T, changes: readonly Change[]): Applied<T> {
   const [result, patches, inversePatches] = produceWithPatches(base, (draft: Draft<T>) => {
-    for (const change of changes) applyOne(draft as unknown as Node, change);
+    changes.forEach((change, i) => {
+      try {
+        applyOne(draft as unknown as Node, change);
+      } catch (e) {
+        if (e instanceof ChangeError) e.index = i;
+        throw e;
+      }
+    });
   });
   return { result: result as T, patches, inversePatches };
 }
