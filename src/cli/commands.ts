@@ -12,7 +12,7 @@ import type { Scenario } from '../schema/scenario.js';
 import { renderDiagnostics, didYouMean, listSome, type Diagnostic } from '../load/diagnostics.js';
 import {
   DEFAULT_RULES_DIR, PACKAGE_ROOT, displayPath, expandPaths, isWhatIfValue, loadRules, loadScenarioFile,
-  loadScenarios, loadWhatIfShape, readSource, type LoadedRules,
+  loadScenarios, readSource, type LoadedRules,
 } from '../load/load-files.js';
 import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
@@ -23,6 +23,8 @@ import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
+import { loadCase } from '../load/load-what-if.js';
+import { checkWhatIfCases, loadWhatIfCases, splitWhatIfFiles } from './what-if-tests.js';
 
 export interface Output {
   exitCode: number;
@@ -107,23 +109,32 @@ export interface TestOptions extends CommonOptions {
 export async function testCommand(o: TestOptions): Promise<Output> {
   const rules = rulesOrRefuse(o);
   if (isOutput(rules)) return rules;
-  const scenarios = scenariosOrRefuse(o.paths, rules.model);
-  if (isOutput(scenarios)) return scenarios;
+  // What-if files (they have a base:) are checked against their variant's verdicts.
+  const split = splitWhatIfFiles(o.paths);
+  const loaded = loadScenarios(split.scenarioFiles, rules.model);
+  const whatIfs = loadWhatIfCases(split.whatIfFiles, rules.model);
+  const problems = [...split.diagnostics, ...loaded.diagnostics, ...whatIfs.diagnostics];
+  if (problems.length) return refuse(problems);
+  const scenarios = loaded.scenarios.map((x) => x.value);
+  if (!scenarios.length && !whatIfs.cases.length) return usage(`no scenario files found in ${o.paths.join(', ')}`);
   const s = styleOf(o);
   const report = await simulate(rules.model, scenarios);
+  const groups = [
+    ...report.scenarios.map((sr, i) => ({ id: sr.id, results: checkExpectations(sr, expectationsOf(scenarios[i]!)) })),
+    ...(await checkWhatIfCases(whatIfs.cases, rules.model)),
+  ];
   const lines: string[] = [];
   let passed = 0;
   let failed = 0;
-  report.scenarios.forEach((sr, i) => {
-    const results = checkExpectations(sr, expectationsOf(scenarios[i]!));
-    lines.push(s.bold(`${sr.id}`) + s.dim(` (${results.length} expectation${results.length === 1 ? '' : 's'})`));
+  for (const { id, results } of groups) {
+    lines.push(s.bold(`${id}`) + s.dim(` (${results.length} expectation${results.length === 1 ? '' : 's'})`));
     for (const r of results) {
       if (r.passed) passed++;
       else failed++;
       lines.push(`  ${r.passed ? s.green('✓') : s.red('✗')} ${r.says}`);
       for (const p of r.problems) lines.push(s.red(`      ${p}`));
     }
-  });
+  }
   lines.push('', `${passed} passed, ${failed} failed`);
   return { exitCode: failed ? 1 : 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }
@@ -171,7 +182,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
     }
     const peek = readSource(file);
     if (peek.source && isWhatIfValue(peek.source.value)) {
-      diagnostics.push(...loadWhatIfShape(file).diagnostics);
+      diagnostics.push(...loadCase(file, rules.model).diagnostics);
       continue;
     }
     diagnostics.push(...loadScenarioFile(file, rules.model).diagnostics);

@@ -39,13 +39,15 @@ function isNode(value: unknown): value is Node {
 }
 
 /**
- * The name a list item is addressed by: its `id`; failing that, a condition's
- * reason `code` or a dated version's `from`, so that a what-if can reach
+ * The name a list item is addressed by: its `id`; a condition by its reason
+ * `code` and a clause version by its `from` date, so that a what-if can reach
  * `treaties.cst.clauses.art-4.versions.2012-12-19.conditions.all.requested`.
  */
 export function idOf(item: unknown): string | undefined {
   if (!isNode(item) || Array.isArray(item)) return undefined;
-  for (const key of ['id', 'code', 'from']) if (typeof item[key] === 'string') return item[key] as string;
+  if (typeof item.id === 'string') return item.id;
+  if (typeof item.code === 'string' && ('fact' in item || 'all' in item || 'any' in item || 'not' in item)) return item.code;
+  if (typeof item.from === 'string' && 'conditions' in item) return item.from;
   return undefined;
 }
 

@@ -37,14 +37,12 @@ export interface Case {
   isWhatIf: boolean;
 }
 
-const COMMAND_LINE = 'command line';
-
-/** A source for changes given as `--set PATH=VALUE`: diagnostics point at the n-th --set. */
+/** A source for changes given as `--set PATH=VALUE`: a problem is shown at "--set:N", the N-th --set. */
 function commandLineSource(changes: readonly Change[]): SourceFile {
   return {
-    file: COMMAND_LINE,
+    file: '--set',
     value: { changes },
-    locate: (path) => ({ line: 1, column: typeof path[1] === 'number' ? path[1] + 1 : 1 }),
+    locate: (path) => ({ line: typeof path[1] === 'number' ? path[1] + 1 : 1, column: 1 }),
     commentAbove: () => undefined,
   };
 }
@@ -144,9 +142,11 @@ function changeProblem(layer: ChangeLayer, e: ChangeError): Diagnostic {
   const segments = e.path.split('.');
   const at = segments.indexOf(e.segment);
   const where = at > 0 ? segments.slice(0, at).join('.') : 'the top level';
-  const known = e.known.length ? `; ${where} has: ${listSome(e.known, 12)}` : '';
-  return diagnosticAt(layer.source, 'unknown-path', ['changes', Math.max(0, e.index)], e.path,
-    `${e.message}${known}`, didYouMean(e.segment, e.known) ?? (e.known.length ? undefined : 'paths name list items by their id: events.<event id>.requests'));
+  const message = e.message.startsWith('no item with id')
+    ? `no item with id "${e.segment}" in ${where}; the ids there are: ${listSome(e.known, 12)}`
+    : `${e.message}${e.known.length ? `; ${where} has: ${listSome(e.known, 12)}` : ''}`;
+  return diagnosticAt(layer.source, 'unknown-path', ['changes', Math.max(0, e.index)], e.path, message,
+    didYouMean(e.segment, e.known) ?? (e.known.length ? undefined : 'paths name list items by their id: events.<event id>.requests'));
 }
 
 /** Expectations of a what-if name an event as well; check the names against the variant. */
