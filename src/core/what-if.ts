@@ -36,6 +36,17 @@ export function judgeDocument(doc: WhatIfDocument, options: SimulateOptions = {}
   return simulateScenario(model, scenario, options);
 }
 
+/** The value at a dotted path (list items by id), or undefined where the path leads nowhere. */
+export function valueAtPath(root: unknown, path: string): unknown {
+  let node: unknown = root;
+  for (const segment of path.split('.')) {
+    if (Array.isArray(node)) node = node.find((item) => idOf(item) === segment);
+    else if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}
+
 /** A patch as a reader sees it: the path with list items named by id where they have one. */
 export interface PatchLine {
   op: Patch['op'];

@@ -37,10 +37,10 @@ export interface Case {
   isWhatIf: boolean;
 }
 
-/** A source for changes given as `--set PATH=VALUE`: a problem is shown at "--set:N", the N-th --set. */
-function commandLineSource(changes: readonly Change[]): SourceFile {
+/** A source for changes given on the command line: a problem is shown at "--set:N", the N-th --set. */
+function commandLineSource(changes: readonly Change[], option = '--set'): SourceFile {
   return {
-    file: '--set',
+    file: option,
     value: { changes },
     locate: (path) => ({ line: typeof path[1] === 'number' ? path[1] + 1 : 1, column: 1 }),
     commentAbove: () => undefined,
@@ -149,6 +149,24 @@ function changeProblem(layer: ChangeLayer, e: ChangeError): Diagnostic {
     didYouMean(e.segment, e.known) ?? (e.known.length ? undefined : 'paths name list items by their id: events.<event id>.requests'));
 }
 
+/** Apply one layer and check the result; problems are located at the layer's changes. */
+function applyLayer(doc: WhatIfDocument, layer: ChangeLayer): { doc?: WhatIfDocument; diagnostics: Diagnostic[] } {
+  let next: WhatIfDocument;
+  try {
+    next = applyWhatIf(doc, layer.changes).result;
+  } catch (e) {
+    if (e instanceof ChangeError) return { diagnostics: [changeProblem(layer, e)] };
+    throw e;
+  }
+  const problems = checkVariant(next, layer);
+  return problems.length ? { diagnostics: problems } : { doc: next, diagnostics: [] };
+}
+
+/** Check changes given with a command-line option (`--vary`) against a document, as a what-if's would be. */
+export function checkOptionChanges(doc: WhatIfDocument, changes: readonly Change[], option: string): Diagnostic[] {
+  return applyLayer(doc, { id: '', title: '', changes, source: commandLineSource(changes, option) }).diagnostics;
+}
+
 /** Expectations of a what-if name an event as well; check the names against the variant. */
 function checkWhatIfExpectations(layer: ChangeLayer, expect: readonly EventExpectation[], doc: WhatIfDocument): Diagnostic[] {
   const vocab = vocabularyOf(doc.world, doc.treaties);
@@ -181,14 +199,9 @@ export function loadCase(path: string, model: Model, sets: readonly Change[] = [
   if (sets.length) layers.push(commandLine);
   let doc = documentOf(model, scenario);
   for (const layer of layers) {
-    try {
-      doc = applyWhatIf(doc, layer.changes).result;
-    } catch (e) {
-      if (e instanceof ChangeError) return { diagnostics: [changeProblem(layer, e)] };
-      throw e;
-    }
-    const problems = checkVariant(doc, layer);
-    if (problems.length) return { diagnostics: problems };
+    const applied = applyLayer(doc, layer);
+    if (!applied.doc) return { diagnostics: applied.diagnostics };
+    doc = applied.doc;
   }
   // --set on a what-if joins its own changes, so the report's base stays the what-if's base.
   const last = chain.files[chain.files.length - 1];
