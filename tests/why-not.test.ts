@@ -62,6 +62,15 @@ describe('why-not: the smallest sets of changes that flip a verdict', () => {
     ]);
   });
 
+  it("draws on the treaty area too: with an area test added to the clause by a what-if, one change to the place's continent flips it", async () => {
+    const areaTest = { fact: 'placeContinent', operator: 'in', value: ['europe'], code: 'in-treaty-area', because: 'a hypothetical treaty area: Europe only' };
+    const c = loadCase(join(SCENARIOS, 'armenia-border-2022.yaml'), model, [{ add: 'treaties.cst.clauses.art-4.versions.2012-12-19.conditions.all', value: areaTest }]).case!;
+    const r = await whyNot(c.document, { event: 'offensive', clause: 'cst/art-4', obligor: 'RUS' });
+    if ('field' in r) throw new Error('no row');
+    expect(r.row.status).toBe('not-obliged');
+    expect(r.sets.map((s) => s.candidates.map((x) => x.change))).toEqual([[{ set: 'world.states.ARM.continent', value: 'europe' }]]);
+  });
+
   it('an obliged verdict is released by one change to any test it rests on', async () => {
     const r = await answer('armenia-border-2022.yaml', 'RUS');
     expect(r.goal).toBe('not-obliged');

@@ -142,6 +142,8 @@ export type ScenarioLike = { kind: 'scenario'; loaded: Loaded<Scenario> } | { ki
 export function loadScenarioFile(path: string, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
   const { source, diagnostics } = readSource(path);
   if (!source) return { diagnostics };
+  if (isWhatIfValue(source.value))
+    return { diagnostics: [problem(source.file, 'what-if-file', 'this is a what-if file (it has a base), not a scenario', `run it with: casus what-if ${source.file}`)] };
   const shaped = validateShape(scenarioFile, source);
   if (shaped.value === undefined) return { diagnostics: shaped.diagnostics };
   const scenario = shaped.value;

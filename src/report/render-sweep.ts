@@ -23,7 +23,7 @@ export function renderSweepText(r: SweepResult, title: string, s: Style = PLAIN)
   const decisive = r.decisive.filter((d) => d.flips > 0);
   const idle = r.decisive.filter((d) => d.flips === 0);
   if (decisive.length) out.push(`Decisive: ${decisive.map((d) => `${d.name} (changing it alone flips a verdict in ${d.flips} of ${d.pairs} pairs of worlds)`).join('; ')}`);
-  if (idle.length) out.push(`Never decisive here: ${idle.map((d) => d.name).join(', ')}`);
+  if (idle.length) out.push(`Never decisive here: ${idle.map((d) => `${d.name}${d.pairs === 0 ? ' (one value only)' : ''}`).join(', ')}`);
   out.push(s.dim(`Engine runs: ${r.engineRuns} for ${r.verdicts} verdicts (the rest were worlds a clause cannot tell apart)`));
   return out.join('\n') + '\n';
 }
