@@ -62,3 +62,15 @@ describe('casus sweep', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });
+
+describe('same input, same bytes', () => {
+  it.each([
+    [['what-if', 'scenarios/what-if/kazakhstan-2022-official-account.yaml', '--format', 'json']],
+    [['why-not', 'scenarios/kazakhstan-2022.yaml', '--clause', 'cst/art-4', '--obligor', 'RUS']],
+    [['sweep', E5, '--vary', 'eventKind', '--vary', 'events.offensive.requests', '--format', 'json']],
+  ])('casus %j twice', (args) => {
+    const a = casus(args);
+    expect(a.exitCode).toBe(0);
+    expect(casus(args).stdout).toBe(a.stdout);
+  });
+});
