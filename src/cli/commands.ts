@@ -24,7 +24,7 @@ import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
 import { loadCase } from '../load/load-what-if.js';
-import { checkWhatIfCases, loadWhatIfCases, splitWhatIfFiles } from './what-if-tests.js';
+import { checkWhatIfCases, loadWhatIfCases, splitWhatIfFiles } from './what-if-expectations.js';
 
 export interface Output {
   exitCode: number;

@@ -55,7 +55,7 @@ export async function whyNotCommand(o: WhyNotOptions): Promise<Output> {
       base: relativeFrom(o.save, o.file),
       schema: relativeFrom(o.save, join(PACKAGE_ROOT, 'schemas', 'what-if.schema.json')),
       set,
-      why: `Found by casus why-not: the smallest change that makes ${o.obligor}'s verdict under ${o.clause} ${set.verdict?.status ?? 'absent'} (it was ${result.row.status}).`,
+      why: `Found by casus why-not: the first of the smallest sets of changes that make ${o.obligor}'s verdict under ${o.clause} ${set.verdict?.status ?? 'absent'} (it was ${result.row.status}).`,
     });
     try {
       writeFileSync(o.save, text);

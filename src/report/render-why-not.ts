@@ -66,10 +66,9 @@ export function renderWhyNotJson(r: WhyNotResult): string {
   return `${JSON.stringify(whyNotJson(r), null, 2)}\n`;
 }
 
-/** A what-if file for one counterfactual set, ready to save beside its base. */
+/** A what-if file for one counterfactual set, ready to save beside its base; each change on one line, as the casebook writes them. */
 export function whatIfFileText(o: { id: string; title: string; base: string; schema: string; set: Counterfactual; why: string }): string {
-  const body = stringify({ id: o.id, title: o.title, base: o.base, changes: o.set.candidates.map((c) => c.change) }, { lineWidth: 0, flowCollectionPadding: true })
-    // Each change on one line, as the casebook writes them.
-    .replace(/^changes:\n[\s\S]*$/m, () => `changes:\n${o.set.candidates.map((c) => `  - ${changeLine(c.change)}`).join('\n')}\n`);
-  return `# yaml-language-server: $schema=${o.schema}\n# ${o.why}\n${body}`;
+  const head = stringify({ id: o.id, title: o.title, base: o.base }, { lineWidth: 0 });
+  const changes = o.set.candidates.map((c) => `  - ${changeLine(c.change)}\n`).join('');
+  return `# yaml-language-server: $schema=${o.schema}\n# ${o.why}\n${head}changes:\n${changes}`;
 }
