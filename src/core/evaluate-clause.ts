@@ -152,7 +152,8 @@ export class ClauseEvaluator {
 
   constructor(readonly memoize = true) {}
 
-  async evaluate(version: ClauseVersion, treaty: Treaty, facts: Facts): Promise<ClauseResult> {
+  // Plain functions returning promises, not async ones: each async layer costs ticks on every row.
+  evaluate(version: ClauseVersion, treaty: Treaty, facts: Facts): Promise<ClauseResult> {
     const { engine, reads } = compile(version, treaty);
     const read: Record<string, FactValue> = {};
     for (const id of reads) read[id] = facts[id] as FactValue;
@@ -163,26 +164,28 @@ export class ClauseEvaluator {
     const hit = table.get(key);
     if (hit) {
       this.memoHits++;
-      return hit;
+      return Promise.resolve(hit);
     }
-    const result = await this.run(engine, read);
-    if (table.size >= MEMO_LIMIT) table.clear();
-    table.set(key, result);
-    return result;
+    return this.run(engine, read).then((result) => {
+      if (table.size >= MEMO_LIMIT) table.clear();
+      table.set(key, result);
+      return result;
+    });
   }
 
-  private async run(engine: Engine, facts: Record<string, FactValue>): Promise<ClauseResult> {
+  private run(engine: Engine, facts: Record<string, FactValue>): Promise<ClauseResult> {
     this.engineRuns++;
-    const { results, failureResults } = await engine.run(facts);
-    const result = (results[0] ?? failureResults[0]) as RuleResult;
-    const root = result.conditions as unknown as EngineNode;
-    return { passed: result.result === true, reasons: reasonsOf(root, []) };
+    return engine.run(facts).then(({ results, failureResults }) => {
+      const result = (results[0] ?? failureResults[0]) as RuleResult;
+      const root = result.conditions as unknown as EngineNode;
+      return { passed: result.result === true, reasons: reasonsOf(root, []) };
+    });
   }
 }
 
 /** The evaluator every run shares unless a caller brings its own (the bench and tests count runs on theirs). */
 export const sharedEvaluator = new ClauseEvaluator(true);
 
-export async function evaluateClause(version: ClauseVersion, treaty: Treaty, facts: Facts, evaluator: ClauseEvaluator = sharedEvaluator): Promise<ClauseResult> {
+export function evaluateClause(version: ClauseVersion, treaty: Treaty, facts: Facts, evaluator: ClauseEvaluator = sharedEvaluator): Promise<ClauseResult> {
   return evaluator.evaluate(version, treaty, facts);
 }
