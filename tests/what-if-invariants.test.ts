@@ -126,4 +126,11 @@ describe('what-if invariants', () => {
       { numRuns: 40 },
     );
   });
+
+  it('judgments run at the same time give the same verdicts as one at a time (engines are not shared between runs)', async () => {
+    const alone: unknown[] = [];
+    for (const doc of docs) alone.push(await judgeDocument(doc, { judge: { evaluator: new ClauseEvaluator(false) } }));
+    const together = await Promise.all(docs.map((doc) => judgeDocument(doc, { judge: { evaluator: new ClauseEvaluator(false) } })));
+    expect(together).toEqual(alone);
+  });
 });

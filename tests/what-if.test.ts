@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkExpectations, runWhatIf } from '../src/core/index.js';
+import { applyWhatIf, checkExpectations, documentOf, judgeDocument, runWhatIf } from '../src/core/index.js';
 import { loadCase } from '../src/load/load-what-if.js';
 import { casus, hasStackTrace } from './helpers/cli.js';
-import { SCENARIOS, shippedRules } from './helpers/project.js';
+import { SCENARIOS, scenariosAt, shippedRules } from './helpers/project.js';
 
 const WHAT_IF_DIR = join(SCENARIOS, 'what-if');
 const { model } = shippedRules();
@@ -139,5 +139,22 @@ describe('what-if input errors exit 2, located at the change, never a stack trac
 
   it('a --set without a value', () => {
     expect(refused(['what-if', 'scenarios/nagorno-karabakh-2023.yaml', '--set', 'events.offensive.kind'])).toContain('is not PATH=VALUE');
+  });
+});
+
+describe('a what-if can change what a clause means', () => {
+  it("a changed named definition is judged anew, not from the engine built for the old one", async () => {
+    const { model: m, scenarios } = scenariosAt(join(SCENARIOS, 'armenia-border-2022.yaml'));
+    const at = 'treaties.cst.clauses.art-4.versions.2012-12-19.conditions.all.event-is-covered';
+    const aggression = { fact: 'eventKind', operator: 'in', value: ['armed-attack'], code: 'event-is-covered', because: 'aggression' };
+    const defined = applyWhatIf(documentOf(m, scenarios[0]!), [
+      { set: 'treaties.cst.definitions', value: { aggression } },
+      { set: at, value: { condition: 'aggression' } },
+    ]).result;
+    const rus = async (doc: typeof defined) => (await judgeDocument(doc, { clauses: ['cst/art-4'], obligors: ['RUS'] })).verdicts[0]!.status;
+    expect(await rus(defined)).toBe('obliged');
+    const narrowed = applyWhatIf(defined, [{ set: 'treaties.cst.definitions.aggression.value', value: ['armed-clash'] }]).result;
+    expect(narrowed.treaties[0]!.clauses[1]!.versions[1]).toBe(defined.treaties[0]!.clauses[1]!.versions[1]);
+    expect(await rus(narrowed)).toBe('not-obliged');
   });
 });

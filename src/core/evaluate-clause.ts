@@ -44,7 +44,15 @@ export function inlineDefinitions(condition: Condition, definitions: Treaty['def
 }
 
 interface Compiled {
-  engine: Engine;
+  /** The treaty's named definitions the engine was built with: a what-if that changes them gets a new engine. */
+  definitions: Treaty['definitions'];
+  conditions: Condition;
+  /**
+   * Engines not running now. A json-rules-engine Engine holds one run's status,
+   * so two runs at once on one engine can cut each other short: each run takes
+   * an idle engine, or builds one, and gives it back.
+   */
+  idle: Engine[];
   /** The facts the version's conditions read, sorted: the memo key is made of these alone. */
   reads: string[];
 }
@@ -61,15 +69,21 @@ function leafFacts(condition: Condition, out: Set<string>): Set<string> {
 
 function compile(version: ClauseVersion, treaty: Treaty): Compiled {
   let c = compiled.get(version);
-  if (!c) {
-    // allowUndefinedFacts stays off: every fact is derived, and a missing one is a bug, not a "false".
-    const engine = new Engine([], { allowUndefinedFacts: false });
+  if (!c || c.definitions !== treaty.definitions) {
     const conditions = inlineDefinitions(version.conditions, treaty.definitions);
-    engine.addRule({ name: 'clause', conditions: conditions as never, event: { type: 'applies' } });
-    c = { engine, reads: [...leafFacts(conditions, new Set())].sort() };
+    c = { definitions: treaty.definitions, conditions, idle: [], reads: [...leafFacts(conditions, new Set())].sort() };
     compiled.set(version, c);
   }
   return c;
+}
+
+function engineOf(c: Compiled): Engine {
+  const idle = c.idle.pop();
+  if (idle) return idle;
+  // allowUndefinedFacts stays off: every fact is derived, and a missing one is a bug, not a "false".
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  engine.addRule({ name: 'clause', conditions: c.conditions as never, event: { type: 'applies' } });
+  return engine;
 }
 
 /** The facts a clause version reads (its definitions inlined), sorted. */
@@ -148,34 +162,36 @@ const MEMO_LIMIT = 50_000;
 export class ClauseEvaluator {
   engineRuns = 0;
   memoHits = 0;
-  private readonly memo = new WeakMap<ClauseVersion, Map<string, ClauseResult>>();
+  private readonly memo = new WeakMap<Compiled, Map<string, ClauseResult>>();
 
   constructor(readonly memoize = true) {}
 
   // Plain functions returning promises, not async ones: each async layer costs ticks on every row.
   evaluate(version: ClauseVersion, treaty: Treaty, facts: Facts): Promise<ClauseResult> {
-    const { engine, reads } = compile(version, treaty);
+    const c = compile(version, treaty);
     const read: Record<string, FactValue> = {};
-    for (const id of reads) read[id] = facts[id] as FactValue;
-    if (!this.memoize) return this.run(engine, read);
-    let table = this.memo.get(version);
-    if (!table) this.memo.set(version, (table = new Map()));
-    const key = JSON.stringify(reads.map((id) => read[id]));
+    for (const id of c.reads) read[id] = facts[id] as FactValue;
+    if (!this.memoize) return this.run(c, read);
+    let table = this.memo.get(c);
+    if (!table) this.memo.set(c, (table = new Map()));
+    const key = JSON.stringify(c.reads.map((id) => read[id]));
     const hit = table.get(key);
     if (hit) {
       this.memoHits++;
       return Promise.resolve(hit);
     }
-    return this.run(engine, read).then((result) => {
+    return this.run(c, read).then((result) => {
       if (table.size >= MEMO_LIMIT) table.clear();
       table.set(key, result);
       return result;
     });
   }
 
-  private run(engine: Engine, facts: Record<string, FactValue>): Promise<ClauseResult> {
+  private run(c: Compiled, facts: Record<string, FactValue>): Promise<ClauseResult> {
     this.engineRuns++;
+    const engine = engineOf(c);
     return engine.run(facts).then(({ results, failureResults }) => {
+      c.idle.push(engine);
       const result = (results[0] ?? failureResults[0]) as RuleResult;
       const root = result.conditions as unknown as EngineNode;
       return { passed: result.result === true, reasons: reasonsOf(root, []) };
