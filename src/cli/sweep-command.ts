@@ -111,6 +111,8 @@ export async function sweepCommand(o: SweepCommandOptions): Promise<Output> {
   for (const e of o.event ?? []) if (!events.includes(e)) return usage(`--event "${e}" is not an event of ${o.file}; ${didYouMean(e, events) ?? `events are: ${listSome(events)}`}`);
   const clauses = doc.treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`));
   for (const c of o.clause ?? []) if (!clauses.includes(c)) return usage(`unknown clause "${c}" for --clause; ${didYouMean(c, clauses) ?? `clauses are: ${listSome(clauses)}`}`);
+  const states = doc.world.states.map((x) => x.id);
+  for (const x of o.obligor ?? []) if (!states.includes(x)) return usage(`unknown state "${x}" for --obligor; ${didYouMean(x, states) ?? 'use an ISO 3166-1 alpha-3 code'}`);
   const result = await sweep(doc, dimensions, {
     ...(o.event?.length ? { events: o.event } : {}),
     ...(o.clause?.length ? { clauses: o.clause } : {}),
