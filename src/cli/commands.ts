@@ -17,12 +17,14 @@ import {
 import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
 import { treatyFile } from '../schema/treaty.js';
-import { whatIfFile } from '../schema/scenario.js';
 import { worldFile } from '../schema/world.js';
 import { renderJson } from '../report/render-json.js';
 import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
+import type { Loaded } from '../load/check-references.js';
+import { loadCase } from '../load/load-what-if.js';
+import { checkWhatIfCases, loadWhatIfCases, splitWhatIfFiles } from './what-if-expectations.js';
 
 export interface Output {
   exitCode: number;
@@ -35,12 +37,12 @@ export interface CommonOptions {
   color?: boolean;
 }
 
-const ok = (stdout: string): Output => ({ exitCode: 0, stdout, stderr: '' });
-const refuse = (diagnostics: Diagnostic[]): Output => ({ exitCode: 2, stdout: '', stderr: renderDiagnostics(diagnostics) });
-const usage = (message: string): Output => ({ exitCode: 2, stdout: '', stderr: `casus: ${message}\n` });
-const styleOf = (o: CommonOptions): Style => (o.color ? COLOR : PLAIN);
+export const ok = (stdout: string): Output => ({ exitCode: 0, stdout, stderr: '' });
+export const refuse = (diagnostics: Diagnostic[]): Output => ({ exitCode: 2, stdout: '', stderr: renderDiagnostics(diagnostics) });
+export const usage = (message: string): Output => ({ exitCode: 2, stdout: '', stderr: `casus: ${message}\n` });
+export const styleOf = (o: CommonOptions): Style => (o.color ? COLOR : PLAIN);
 
-function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
+export function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
   const rules = loadRules(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
   return rules.diagnostics.length ? refuse(rules.diagnostics) : rules;
 }
@@ -52,7 +54,7 @@ function scenariosOrRefuse(paths: readonly string[], model: Model): Scenario[] |
   return scenarios.map((s) => s.value);
 }
 
-const isOutput = (x: unknown): x is Output => typeof x === 'object' && x !== null && 'exitCode' in x;
+export const isOutput = (x: unknown): x is Output => typeof x === 'object' && x !== null && 'exitCode' in x;
 
 function checkCodes(model: Model, clauses: readonly string[] = [], obligors: readonly string[] = []): Output | undefined {
   const known = model.treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`));
@@ -107,23 +109,32 @@ export interface TestOptions extends CommonOptions {
 export async function testCommand(o: TestOptions): Promise<Output> {
   const rules = rulesOrRefuse(o);
   if (isOutput(rules)) return rules;
-  const scenarios = scenariosOrRefuse(o.paths, rules.model);
-  if (isOutput(scenarios)) return scenarios;
+  // What-if files (they have a base:) are checked against their variant's verdicts.
+  const split = splitWhatIfFiles(o.paths);
+  const loaded = loadScenarios(split.scenarioFiles, rules.model);
+  const whatIfs = loadWhatIfCases(split.whatIfFiles, rules.model);
+  const problems = [...split.diagnostics, ...loaded.diagnostics, ...whatIfs.diagnostics];
+  if (problems.length) return refuse(problems);
+  const scenarios = loaded.scenarios.map((x) => x.value);
+  if (!scenarios.length && !whatIfs.cases.length) return usage(`no scenario files found in ${o.paths.join(', ')}`);
   const s = styleOf(o);
   const report = await simulate(rules.model, scenarios);
+  const groups = [
+    ...report.scenarios.map((sr, i) => ({ id: sr.id, results: checkExpectations(sr, expectationsOf(scenarios[i]!)) })),
+    ...(await checkWhatIfCases(whatIfs.cases, rules.model)),
+  ];
   const lines: string[] = [];
   let passed = 0;
   let failed = 0;
-  report.scenarios.forEach((sr, i) => {
-    const results = checkExpectations(sr, expectationsOf(scenarios[i]!));
-    lines.push(s.bold(`${sr.id}`) + s.dim(` (${results.length} expectation${results.length === 1 ? '' : 's'})`));
+  for (const { id, results } of groups) {
+    lines.push(s.bold(`${id}`) + s.dim(` (${results.length} expectation${results.length === 1 ? '' : 's'})`));
     for (const r of results) {
       if (r.passed) passed++;
       else failed++;
       lines.push(`  ${r.passed ? s.green('✓') : s.red('✗')} ${r.says}`);
       for (const p of r.problems) lines.push(s.red(`      ${p}`));
     }
-  });
+  }
   lines.push('', `${passed} passed, ${failed} failed`);
   return { exitCode: failed ? 1 : 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }
@@ -172,7 +183,8 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
     const { source, diagnostics: unreadable } = readSource(file);
     diagnostics.push(...unreadable);
     if (!source) continue;
-    if (isWhatIfValue(source.value)) diagnostics.push(...validateShape(whatIfFile, source).diagnostics);
+    // A what-if is checked with its whole chain of bases.
+    if (isWhatIfValue(source.value)) diagnostics.push(...loadCase(file, rules.model).diagnostics);
     else diagnostics.push(...checkScenarioSource(source, rules.model).diagnostics);
   }
   const unique = dedupe(diagnostics);

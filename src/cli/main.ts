@@ -8,6 +8,10 @@ import yargs from 'yargs';
 import {
   explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
 } from './commands.js';
+import { whatIfCommand } from './what-if-command.js';
+import { whyNotCommand } from './why-not-command.js';
+import { sweepCommand } from './sweep-command.js';
+import { progressBar } from './progress-bar.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -55,12 +59,48 @@ export async function execute(argv: readonly string[]): Promise<Output> {
       async (a) => {
         result = await validateCommand({ paths: a.paths as string[], rules: a.rules, color: a.color });
       })
+    .command('what-if <file>', "a what-if's verdicts beside its base's, flips marked, with the tests that changed", (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'a what-if file, or a scenario with --set' })
+        .option('set', { type: 'string', array: true, describe: 'PATH=VALUE (VALUE in YAML), repeatable: e.g. events.offensive.kind=armed-attack' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+      async (a) => {
+        result = await whatIfCommand({ file: a.file as string, set: a.set, format: a.format, rules: a.rules, color: a.color });
+      })
+    .command('why-not <file>', 'the smallest sets of input changes that would flip one verdict, as what-if changes', (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'a scenario or what-if file' })
+        .option('event', { type: 'string', describe: 'event id (may be left out when the file has one event)' })
+        .option('clause', { type: 'string', demandOption: true, describe: 'clause, e.g. cst/art-4' })
+        .option('obligor', { type: 'string', demandOption: true, describe: 'state code, e.g. RUS' })
+        .option('max-size', { type: 'number', default: 3, describe: 'the largest set of changes to try' })
+        .option('set', { type: 'string', array: true, describe: 'PATH=VALUE changes applied first, as in what-if' })
+        .option('save', { type: 'string', describe: 'write the first (smallest) set as a what-if file here' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+      async (a) => {
+        result = await whyNotCommand({ file: a.file as string, event: a.event, clause: a.clause, obligor: a.obligor, maxSize: a['max-size'], set: a.set, save: a.save, format: a.format, rules: a.rules, color: a.color });
+      })
+    .command('sweep <file>', 'a truth table over chosen facts or paths: every combination judged and counted', (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'a scenario or what-if file' })
+        .option('vary', { type: 'string', array: true, demandOption: true, describe: 'a fact (aidRequestedUnderClause) or a path (events.offensive.kind), optionally =VALUES in YAML; repeatable' })
+        .option('event', { type: 'string', array: true, describe: 'only this event' })
+        .option('clause', { type: 'string', array: true, describe: 'only this clause' })
+        .option('obligor', { type: 'string', array: true, describe: 'only this obligor' })
+        .option('set', { type: 'string', array: true, describe: 'PATH=VALUE changes applied first, as in what-if' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+      async (a) => {
+        result = await sweepCommand({
+          file: a.file as string, vary: a.vary, event: list(a.event), clause: list(a.clause), obligor: list(a.obligor), set: a.set,
+          format: a.format, rules: a.rules, color: a.color, ...(process.stderr.isTTY ? { progress: progressBar(process.stderr) } : {}),
+        });
+      })
     .command('list', 'the treaties, their clauses and the shipped scenarios', (y) =>
       y.option('scenarios', { type: 'string', describe: 'a folder of scenarios to list (default: the shipped casebook)' }),
       async (a) => {
         result = await listCommand({ scenarios: a.scenarios, rules: a.rules, color: a.color });
       })
-    .demandCommand(1, 'name a command: run, explain, test, validate or list')
+    .demandCommand(1, 'name a command: run, explain, test, validate, what-if, why-not, sweep or list')
     .strict()
     .help()
     .version(false)

@@ -13,6 +13,8 @@ enablePatches();
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class ChangeError extends Error {
+  /** Which change of the list failed (set by applyChanges). */
+  index = -1;
   constructor(
     message: string,
     readonly path: string,
@@ -36,8 +38,17 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null;
 }
 
-function idOf(item: unknown): string | undefined {
-  return isNode(item) && !Array.isArray(item) && typeof item.id === 'string' ? item.id : undefined;
+/**
+ * The name a list item is addressed by: its `id`; a condition by its reason
+ * `code` and a clause version by its `from` date, so that a what-if can reach
+ * `treaties.cst.clauses.art-4.versions.2012-12-19.conditions.all.requested`.
+ */
+export function idOf(item: unknown): string | undefined {
+  if (!isNode(item) || Array.isArray(item)) return undefined;
+  if (typeof item.id === 'string') return item.id;
+  if (typeof item.code === 'string' && ('fact' in item || 'all' in item || 'any' in item || 'not' in item)) return item.code;
+  if (typeof item.from === 'string' && 'conditions' in item) return item.from;
+  return undefined;
 }
 
 function verbOf(change: Change): 'set' | 'add' | 'remove' {
@@ -56,6 +67,9 @@ function step(node: Node, segment: string, path: string): { key: string | number
   if (Array.isArray(node)) {
     const ids = node.map(idOf).filter((x): x is string => x !== undefined);
     const index = node.findIndex((item) => idOf(item) === segment);
+    if (index >= 0 && node.findIndex((item, i) => i > index && idOf(item) === segment) >= 0) {
+      throw new ChangeError(`two items of this list are named "${segment}", so it cannot say which`, path, segment, ids);
+    }
     if (index < 0) {
       const message = ids.length
         ? `no item with id "${segment}" in this list`
@@ -104,7 +118,14 @@ function applyOne(draft: Node, change: Change): void {
 /** Apply changes in order. Throws ChangeError naming the path and what exists there. */
 export function applyChanges<T extends object>(base: T, changes: readonly Change[]): Applied<T> {
   const [result, patches, inversePatches] = produceWithPatches(base, (draft: Draft<T>) => {
-    for (const change of changes) applyOne(draft as unknown as Node, change);
+    changes.forEach((change, i) => {
+      try {
+        applyOne(draft as unknown as Node, change);
+      } catch (e) {
+        if (e instanceof ChangeError) e.index = i;
+        throw e;
+      }
+    });
   });
   return { result: result as T, patches, inversePatches };
 }

@@ -1,8 +1,10 @@
 /**
  * Evaluate one clause version against derived facts with json-rules-engine and
  * turn the engine's own condition results into reasons. Engines are built once
- * per clause version and reused. Pure apart from that cache (which holds no
- * state that changes an answer).
+ * per clause version and reused; an evaluator runs the engine only on the facts
+ * the version reads and memoizes on them, so worlds that cannot differ for a
+ * clause never reach the engine twice. Pure apart from those caches, which
+ * hold no state that changes an answer.
  */
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { ClauseVersion, Condition, LeafCondition, Treaty } from '../schema/treaty.js';
@@ -41,18 +43,52 @@ export function inlineDefinitions(condition: Condition, definitions: Treaty['def
   return condition;
 }
 
-const engines = new WeakMap<ClauseVersion, Engine>();
+interface Compiled {
+  /** The treaty's named definitions the engine was built with: a what-if that changes them gets a new engine. */
+  definitions: Treaty['definitions'];
+  conditions: Condition;
+  /**
+   * Engines not running now. A json-rules-engine Engine holds one run's status,
+   * so two runs at once on one engine can cut each other short: each run takes
+   * an idle engine, or builds one, and gives it back.
+   */
+  idle: Engine[];
+  /** The facts the version's conditions read, sorted: the memo key is made of these alone. */
+  reads: string[];
+}
 
-function engineFor(version: ClauseVersion, treaty: Treaty): Engine {
-  let engine = engines.get(version);
-  if (!engine) {
-    // allowUndefinedFacts stays off: every fact is derived, and a missing one is a bug, not a "false".
-    engine = new Engine([], { allowUndefinedFacts: false });
+const compiled = new WeakMap<ClauseVersion, Compiled>();
+
+function leafFacts(condition: Condition, out: Set<string>): Set<string> {
+  if ('all' in condition) condition.all.forEach((c) => leafFacts(c, out));
+  else if ('any' in condition) condition.any.forEach((c) => leafFacts(c, out));
+  else if ('not' in condition) leafFacts(condition.not, out);
+  else if ('fact' in condition) out.add(condition.fact);
+  return out;
+}
+
+function compile(version: ClauseVersion, treaty: Treaty): Compiled {
+  let c = compiled.get(version);
+  if (!c || c.definitions !== treaty.definitions) {
     const conditions = inlineDefinitions(version.conditions, treaty.definitions);
-    engine.addRule({ name: 'clause', conditions: conditions as never, event: { type: 'applies' } });
-    engines.set(version, engine);
+    c = { definitions: treaty.definitions, conditions, idle: [], reads: [...leafFacts(conditions, new Set())].sort() };
+    compiled.set(version, c);
   }
+  return c;
+}
+
+function engineOf(c: Compiled): Engine {
+  const idle = c.idle.pop();
+  if (idle) return idle;
+  // allowUndefinedFacts stays off: every fact is derived, and a missing one is a bug, not a "false".
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  engine.addRule({ name: 'clause', conditions: c.conditions as never, event: { type: 'applies' } });
   return engine;
+}
+
+/** The facts a clause version reads (its definitions inlined), sorted. */
+export function factsReadBy(version: ClauseVersion, treaty: Treaty): readonly string[] {
+  return compile(version, treaty).reads;
 }
 
 export function formatValue(value: unknown): string {
@@ -114,9 +150,58 @@ function reasonsOf(node: EngineNode, out: Reason[]): Reason[] {
   return out;
 }
 
-export async function evaluateClause(version: ClauseVersion, treaty: Treaty, facts: Facts): Promise<ClauseResult> {
-  const { results, failureResults } = await engineFor(version, treaty).run(facts as Record<string, unknown>);
-  const result = (results[0] ?? failureResults[0]) as RuleResult;
-  const root = result.conditions as unknown as EngineNode;
-  return { passed: result.result === true, reasons: reasonsOf(root, []) };
+/** Keep a memo from growing without bound in a long session; dropping it never changes an answer. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Runs clause versions, counting engine runs. With `memoize`, a result is kept
+ * per (clause version, values of the facts it reads): the engine sees only
+ * those facts, so the same values always give the same result. Results are
+ * shared between callers and must be treated as read-only.
+ */
+export class ClauseEvaluator {
+  engineRuns = 0;
+  memoHits = 0;
+  private readonly memo = new WeakMap<Compiled, Map<string, ClauseResult>>();
+
+  constructor(readonly memoize = true) {}
+
+  // Plain functions returning promises, not async ones: each async layer costs ticks on every row.
+  evaluate(version: ClauseVersion, treaty: Treaty, facts: Facts): Promise<ClauseResult> {
+    const c = compile(version, treaty);
+    const read: Record<string, FactValue> = {};
+    for (const id of c.reads) read[id] = facts[id] as FactValue;
+    if (!this.memoize) return this.run(c, read);
+    let table = this.memo.get(c);
+    if (!table) this.memo.set(c, (table = new Map()));
+    const key = JSON.stringify(c.reads.map((id) => read[id]));
+    const hit = table.get(key);
+    if (hit) {
+      this.memoHits++;
+      return Promise.resolve(hit);
+    }
+    return this.run(c, read).then((result) => {
+      if (table.size >= MEMO_LIMIT) table.clear();
+      table.set(key, result);
+      return result;
+    });
+  }
+
+  private run(c: Compiled, facts: Record<string, FactValue>): Promise<ClauseResult> {
+    this.engineRuns++;
+    const engine = engineOf(c);
+    return engine.run(facts).then(({ results, failureResults }) => {
+      c.idle.push(engine);
+      const result = (results[0] ?? failureResults[0]) as RuleResult;
+      const root = result.conditions as unknown as EngineNode;
+      return { passed: result.result === true, reasons: reasonsOf(root, []) };
+    });
+  }
+}
+
+/** The evaluator every run shares unless a caller brings its own (the bench and tests count runs on theirs). */
+export const sharedEvaluator = new ClauseEvaluator(true);
+
+export function evaluateClause(version: ClauseVersion, treaty: Treaty, facts: Facts, evaluator: ClauseEvaluator = sharedEvaluator): Promise<ClauseResult> {
+  return evaluator.evaluate(version, treaty, facts);
 }

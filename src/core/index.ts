@@ -4,7 +4,7 @@
  * browser alike. Loading and rendering live outside it.
  */
 export { simulate, simulateScenario, mergeWorld, versionOn, judgeRow, decisiveReason } from './simulate.js';
-export type { Model, Report, ScenarioReport, Verdict, EventSummary, SimulateOptions } from './simulate.js';
+export type { Model, Report, ScenarioReport, Verdict, EventSummary, SimulateOptions, JudgeOptions } from './simulate.js';
 export { checkExpectations, expectationsOf, describeExpectation } from './expectations.js';
 export type { ExpectationResult, EventExpectation } from './expectations.js';
 export { explainVerdict } from './explain.js';
@@ -17,3 +17,10 @@ export { sovereigntyInViewOf, administratorOn } from './recognition.js';
 export { statusOn, partiesOn, treatyInForceOn } from './membership.js';
 export { tally } from './tally.js';
 export type { Reason } from './evaluate-clause.js';
+export { ClauseEvaluator, factsReadBy } from './evaluate-clause.js';
+export { documentOf, splitDocument, applyWhatIf, judgeDocument, compareReports, runWhatIf, valueAtPath } from './what-if.js';
+export type { WhatIfDocument, WhatIfReport, WhatIfLayer, RowComparison, ReasonChange } from './what-if.js';
+export { whyNot } from './why-not.js';
+export type { WhyNotResult, Counterfactual, Candidate } from './why-not.js';
+export { sweep, worldCount } from './sweep.js';
+export type { SweepDimension, SweepResult } from './sweep.js';

@@ -13,8 +13,8 @@ import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { latestActive } from './dates.js';
-import { evaluateClause, type Reason } from './evaluate-clause.js';
-import { deriveFacts, factInWords } from './fact-catalogue.js';
+import { evaluateClause, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
+import { deriveFacts, factInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
 import { foldTimeline, type Situation } from './timeline.js';
@@ -29,6 +29,16 @@ export interface SimulateOptions {
   clauses?: readonly string[];
   /** Show only these obligors' rows. */
   obligors?: readonly string[];
+  /** Only this event's rows (what-if searches judge one event). */
+  events?: readonly string[];
+  /** How each row is judged: a counting or non-memoizing evaluator, facts held fixed (sweeps). */
+  judge?: JudgeOptions;
+}
+
+export interface JudgeOptions {
+  evaluator?: ClauseEvaluator;
+  /** Facts set by hand over the derived ones: a sweep's counterfactual "what if this fact were...". */
+  facts?: Readonly<Partial<Facts>>;
 }
 
 export interface EventSummary {
@@ -141,11 +151,13 @@ export async function judgeRow(
   treaty: Treaty,
   clause: Clause,
   obligor: string,
+  judge: JudgeOptions = {},
 ): Promise<Verdict> {
   const clauseRef = `${treaty.id}/${clause.id}`;
   const version = versionOn(clause, event.date);
-  const facts = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
-  const evaluated = await evaluateClause(version, treaty, facts);
+  const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
+  const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
+  const evaluated = await evaluateClause(version, treaty, facts, judge.evaluator);
   const passed = evaluated.passed;
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
@@ -193,12 +205,13 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
   const verdicts: Verdict[] = [];
   const events: EventSummary[] = [];
   for (const { event, situation } of foldTimeline(initial, scenario.events)) {
+    if (options.events?.length && !options.events.includes(event.id)) continue;
     events.push(summarize(situation.world, event));
     for (const [treaty, clause] of clausesFor(situation, event, options)) {
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
-      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor));
+      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, options.judge));
     }
   }
   return { id: scenario.id, title: scenario.title, events, verdicts };

@@ -146,6 +146,8 @@ export function loadScenarioFile(path: string, model: Model): { scenario?: Loade
 
 /** Shape and references of an already-read scenario source. */
 export function checkScenarioSource(source: SourceFile, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
+  if (isWhatIfValue(source.value))
+    return { diagnostics: [problem(source.file, 'what-if-file', 'this is a what-if file (it has a base), not a scenario', `run it with: casus what-if ${source.file}`)] };
   const shaped = validateShape(scenarioFile, source);
   if (shaped.value === undefined) return { diagnostics: shaped.diagnostics };
   const scenario = shaped.value;

@@ -53,7 +53,7 @@ function assessmentCell(v: Verdict, s: Style): string {
   }
 }
 
-function table(rows: string[][], s: Style): string[] {
+export function table(rows: string[][], s: Style): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!.replace(/\u001b\[[0-9;]*m/g, '')].length)));
   return rows.map((r, ri) => {
     const line = r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]! + 2))).join('').trimEnd();
