@@ -23,6 +23,7 @@ import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
+import { checkReadings, runExtras } from './run-extras.js';
 
 export interface Output {
   exitCode: number;
@@ -35,24 +36,24 @@ export interface CommonOptions {
   color?: boolean;
 }
 
-const ok = (stdout: string): Output => ({ exitCode: 0, stdout, stderr: '' });
-const refuse = (diagnostics: Diagnostic[]): Output => ({ exitCode: 2, stdout: '', stderr: renderDiagnostics(diagnostics) });
-const usage = (message: string): Output => ({ exitCode: 2, stdout: '', stderr: `casus: ${message}\n` });
-const styleOf = (o: CommonOptions): Style => (o.color ? COLOR : PLAIN);
+export const ok = (stdout: string): Output => ({ exitCode: 0, stdout, stderr: '' });
+export const refuse = (diagnostics: Diagnostic[]): Output => ({ exitCode: 2, stdout: '', stderr: renderDiagnostics(diagnostics) });
+export const usage = (message: string): Output => ({ exitCode: 2, stdout: '', stderr: `casus: ${message}\n` });
+export const styleOf = (o: CommonOptions): Style => (o.color ? COLOR : PLAIN);
 
-function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
+export function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
   const rules = loadRules(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
   return rules.diagnostics.length ? refuse(rules.diagnostics) : rules;
 }
 
-function scenariosOrRefuse(paths: readonly string[], model: Model): Scenario[] | Output {
+export function scenariosOrRefuse(paths: readonly string[], model: Model): Scenario[] | Output {
   const { scenarios, diagnostics } = loadScenarios(paths, model);
   if (diagnostics.length) return refuse(diagnostics);
   if (!scenarios.length) return usage(`no scenario files found in ${paths.join(', ')}`);
   return scenarios.map((s) => s.value);
 }
 
-const isOutput = (x: unknown): x is Output => typeof x === 'object' && x !== null && 'exitCode' in x;
+export const isOutput = (x: unknown): x is Output => typeof x === 'object' && x !== null && 'exitCode' in x;
 
 function checkCodes(model: Model, clauses: readonly string[] = [], obligors: readonly string[] = []): Output | undefined {
   const known = model.treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`));
@@ -67,16 +68,23 @@ export interface RunOptions extends CommonOptions {
   format?: 'text' | 'json';
   clause?: string[];
   obligor?: string[];
+  /** Contested readings to apply by id (run-extras.ts). */
+  interpretation?: string[];
+  /** `all`: show where the readings' verdicts diverge instead of the report. */
+  interpretations?: string;
+  /** Print the reliability summary instead of the report. */
+  summary?: boolean;
 }
 
 export async function runCommand(o: RunOptions): Promise<Output> {
   const rules = rulesOrRefuse(o);
   if (isOutput(rules)) return rules;
-  const bad = checkCodes(rules.model, o.clause, o.obligor);
+  const bad = checkCodes(rules.model, o.clause, o.obligor) ?? checkReadings(rules.model, o);
   if (bad) return bad;
   const scenarios = scenariosOrRefuse(o.paths, rules.model);
   if (isOutput(scenarios)) return scenarios;
-  const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [] });
+  if (o.interpretations !== undefined || o.summary) return runExtras(rules.model, scenarios, o);
+  const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [], interpretations: o.interpretation ?? [] });
   return ok(o.format === 'json' ? renderJson(report) : renderText(report, styleOf(o)));
 }
 
@@ -205,6 +213,7 @@ export async function listCommand(o: ListOptions): Promise<Output> {
     for (const c of t.clauses) {
       const versions = c.versions.map((v) => `from ${v.from}`).join('; ');
       lines.push(`    ${`${t.id}/${c.id}`.padEnd(16)} Art. ${c.article}, ${c.title} [${c.versions.length} version${c.versions.length === 1 ? '' : 's'}: ${versions}]`);
+      for (const r of c.interpretations ?? []) lines.push(s.dim(`      --interpretation ${r.id}: ${r.label}`));
     }
   }
   const dir = o.scenarios ? resolve(o.scenarios) : join(PACKAGE_ROOT, 'scenarios');

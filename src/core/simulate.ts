@@ -13,7 +13,8 @@ import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { latestActive } from './dates.js';
-import { evaluateClause, type Reason } from './evaluate-clause.js';
+import { evaluateClause, formatValue, type Reason } from './evaluate-clause.js';
+import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
@@ -29,6 +30,8 @@ export interface SimulateOptions {
   clauses?: readonly string[];
   /** Show only these obligors' rows. */
   obligors?: readonly string[];
+  /** Named contested readings to apply (interpretation ids from the treaty files). */
+  interpretations?: readonly string[];
 }
 
 export interface EventSummary {
@@ -63,6 +66,8 @@ export interface Verdict {
   versionFrom: string;
   decisive: string | null;
   recordedBy: string | null;
+  /** The contested reading applied to this clause, if one was selected. */
+  reading: string | null;
 }
 
 export interface ScenarioReport {
@@ -141,17 +146,21 @@ export async function judgeRow(
   treaty: Treaty,
   clause: Clause,
   obligor: string,
+  interpretations: readonly string[] = [],
 ): Promise<Verdict> {
   const clauseRef = `${treaty.id}/${clause.id}`;
-  const version = versionOn(clause, event.date);
+  const reading = selectedReading(clause, interpretations);
+  const version = reading ? applyInterpretation(versionOn(clause, event.date), reading, treaty) : versionOn(clause, event.date);
   const facts = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const evaluated = await evaluateClause(version, treaty, facts);
   const passed = evaluated.passed;
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
   const reasons = evaluated.reasons.map((r) => {
-    const words = r.facts.map((f) => factInWords(f, facts, ctx)).filter((w): w is string => w !== undefined);
-    return words.length ? { ...r, found: words.join('; ') } : r;
+    const words = r.facts.map((f) => factInWords(f, facts, ctx));
+    if (words.every((w) => w === undefined)) return r;
+    const found = words.map((w, i) => w ?? `${r.facts[i]} = ${formatValue(facts[r.facts[i]!])}`);
+    return { ...r, found: [...new Set(found)].join('; ') };
   });
   const status = statusFrom(passed, reasons);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
@@ -172,6 +181,7 @@ export async function judgeRow(
     versionFrom: version.from,
     decisive: passed ? null : decisiveReason(reasons),
     recordedBy: actual.recordedBy,
+    reading: reading?.id ?? null,
   };
 }
 
@@ -198,7 +208,7 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
-      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor));
+      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, options.interpretations));
     }
   }
   return { id: scenario.id, title: scenario.title, events, verdicts };

@@ -21,7 +21,7 @@ export function renderExplain(x: Explanation, s: Style = PLAIN): string {
   lines.push(s.bold(`${v.obligor} under ${x.treatyName}, Article ${v.article} (${v.clauseTitle}): ${v.status}`));
   lines.push(`${x.scenario.title} — ${x.event.date} ${x.event.title}`);
   lines.push(`  ${eventLine(x.event)}`, '');
-  lines.push(s.bold(`The clause, as in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}:`));
+  lines.push(s.bold(`The clause, as in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}${ver.paraphrase ? ' (a paraphrase from reports: no verbatim text was found)' : ''}:`));
   lines.push(indent(`"${ver.text.trim()}"`));
   if (ver.translation) lines.push(s.dim('  Translation:'), indent(ver.translation));
   lines.push(s.dim(`  Source: ${ver.source.title}${ver.source.url ? ` <${ver.source.url}>` : ''}`));
@@ -41,6 +41,8 @@ export function renderExplain(x: Explanation, s: Style = PLAIN): string {
   lines.push(`  duty: ${v.duty}; satisfied by ${ver.satisfiedBy.join(', ')}`);
   lines.push(`  actual: ${v.actual ?? 'nothing recorded'}${v.recordedBy && v.recordedBy !== v.obligor ? ` (the ${v.recordedBy} organization's response)` : ''}`);
   for (const n of x.actualNotes) lines.push(s.dim(`    ${n}`));
+  if (ver.discretion) lines.push(`  discretion: ${ver.discretion.trim()}`);
+  if (v.reading) lines.push(`  reading: ${v.reading} (a contested reading, selected with --interpretation)`);
   lines.push(`  assessment: ${v.assessment}`);
   if (ver.note) lines.push('', s.dim(indent(ver.note, '  ')));
   return lines.join('\n') + '\n';
