@@ -43,6 +43,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { id: 'placeOcean', type: 'enum', values: ocean.options, nullable: true, description: 'The ocean or sea the place lies in or on' },
   { id: 'placeLatitude', type: 'number', nullable: true, description: 'Latitude of the place in decimal degrees' },
   { id: 'placeTags', type: 'list', description: 'Free words on the territory that a clause may test (e.g. algerian-departments-of-france)' },
+  { id: 'territoryBelongsToTargetInTargetsView', type: 'boolean', description: "The place is the attacked state's territory in its own recognition on the date (for readings that defer to it where the obligor sees no sovereign)" },
   { id: 'placeIsMetropolitanTerritory', type: 'boolean', description: "The place is a state's metropolitan territory: named by its state code, not an overseas, special or disputed territory or a sea" },
   { id: 'placeAdministeredByTargetOnDate', type: 'boolean', description: 'The attacked state administers (has jurisdiction over) the place on the date' },
   { id: 'placeAdministeredByPartyOnDate', type: 'boolean', description: 'A state that is a party on the date administers (has jurisdiction over) the place' },
@@ -94,6 +95,7 @@ export function deriveFacts(ctx: FactContext): Facts {
     targetKind: event.targetKind ?? 'territory',
     territoryBelongsToTargetInObligorsView: view.sovereign === event.target,
     territorySovereignInObligorsView: view.sovereign,
+    territoryBelongsToTargetInTargetsView: sovereigntyInViewOf(world, event.territory, event.target, date).sovereign === event.target,
     territorySovereignIsPartyInObligorsView:
       view.sovereign !== null && PARTY_STATUSES.includes(statusOn(treaty, world, view.sovereign, date)),
     territoryAdministeredByOnDate: administrator,

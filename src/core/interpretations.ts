@@ -44,6 +44,7 @@ function expose(condition: Condition, codes: readonly string[], definitions: Tre
 }
 
 export function applyInterpretation(version: ClauseVersion, reading: Interpretation, treaty: Treaty): ClauseVersion {
+  if (reading.versionsFrom !== undefined && version.from < reading.versionsFrom) return version;
   let cache = derived.get(version);
   if (!cache) derived.set(version, (cache = new Map()));
   const hit = cache.get(reading.id);

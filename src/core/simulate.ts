@@ -150,7 +150,8 @@ export async function judgeRow(
 ): Promise<Verdict> {
   const clauseRef = `${treaty.id}/${clause.id}`;
   const reading = selectedReading(clause, interpretations);
-  const version = reading ? applyInterpretation(versionOn(clause, event.date), reading, treaty) : versionOn(clause, event.date);
+  const base = versionOn(clause, event.date);
+  const version = reading ? applyInterpretation(base, reading, treaty) : base;
   const facts = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const evaluated = await evaluateClause(version, treaty, facts);
   const passed = evaluated.passed;
@@ -181,7 +182,7 @@ export async function judgeRow(
     versionFrom: version.from,
     decisive: passed ? null : decisiveReason(reasons),
     recordedBy: actual.recordedBy,
-    reading: reading?.id ?? null,
+    reading: reading && version !== base ? reading.id : null,
   };
 }
 

@@ -97,6 +97,8 @@ export type Reading = z.infer<typeof reading>;
 export const interpretation = reading
   .extend({
     id: slug,
+    /** Apply only to the clause versions in force from this date on (a reading of an amended text). */
+    versionsFrom: isoDate.optional(),
     replace: z.record(reasonCode, condition).optional(),
     satisfiedBy: z.array(response).min(1).optional(),
   })
