@@ -174,7 +174,7 @@ export async function judgeRow(
     status,
     duty: version.duty,
     actual: actual.response,
-    assessment: assess(status, actual.response, version.satisfiedBy),
+    assessment: assess(status, actual.response, version.satisfiedBy, version.discretion !== undefined),
     reasons,
     treaty: treaty.id,
     article: clause.article,
