@@ -21,7 +21,7 @@ describe('casus run', () => {
   it('runs a whole folder: every casebook scenario, with a closing summary over all of them', () => {
     const r = casus(['run', 'scenarios/']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('All 9 scenarios:');
+    expect(r.stdout).toMatch(/All \d+ scenarios:/);
     for (const id of ['osh-2010', 'kazakhstan-2022', 'nagorno-karabakh-2023', 'armenia-freeze-2024']) expect(r.stdout).toContain(`scenario ${id}`);
   });
 
