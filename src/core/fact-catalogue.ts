@@ -49,6 +49,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { id: 'placeAdministeredByPartyOnDate', type: 'boolean', description: 'A state that is a party on the date administers (has jurisdiction over) the place' },
   { id: 'obligationSuspendedTowardsTarget', type: 'boolean', description: "The obligor's obligations towards the attacked state are suspended on the date (a treaty's per-pair suspensions)" },
   { id: 'aidRequestedUnderClause', type: 'boolean', description: 'The attacked state requested action under this clause, addressed to this obligor, its organization or all parties' },
+  { id: 'treatyInvokedByTarget', type: 'boolean', description: 'The attacked state invoked the treaty, under any of its clauses, addressed to this obligor, its organization or all parties' },
   { id: 'anyPartyRequestedUnderClause', type: 'boolean', description: 'Some party requested action under this clause for this event' },
 ];
 
@@ -110,6 +111,9 @@ export function deriveFacts(ctx: FactContext): Facts {
     placeOcean: territory?.ocean ?? null,
     placeLatitude: territory ? territory.latitude ?? null : state?.latitude ?? null,
     placeTags: territory?.tags ?? [],
+    treatyInvokedByTarget: (event.requests ?? []).some(
+      (r) => r.clause?.startsWith(`${treaty.id}/`) === true && r.by === event.target && requestReaches(r.to, obligor, treaty.id),
+    ),
     aidRequestedUnderClause: requests.some((r) => r.by === event.target && requestReaches(r.to, obligor, treaty.id)),
     anyPartyRequestedUnderClause: requests.some((r) => PARTY_STATUSES.includes(statusOn(treaty, world, r.by, date))),
   };
