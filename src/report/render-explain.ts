@@ -1,5 +1,6 @@
 /** The `casus explain` view of one verdict, clause text quoted. Pure. */
 import type { Explanation } from '../core/explain.js';
+import type { Reason } from '../core/evaluate-clause.js';
 import { PLAIN, type Style } from './style.js';
 import { eventLine } from './render-text.js';
 
@@ -12,6 +13,13 @@ const BASIS: Record<string, string> = {
 
 function indent(text: string, by = '    '): string {
   return text.trim().split('\n').map((l) => by + l.trim()).join('\n');
+}
+
+function partLines(parts: readonly Reason[], indentBy: string, s: Style): string[] {
+  return parts.flatMap((p) => [
+    `${indentBy}${p.holds ? s.green('✓') : s.red('✗')} "${p.because}"${p.parts ? '' : s.dim(`  [${p.condition}]`)}`,
+    ...(p.parts ? partLines(p.parts, indentBy + '  ', s) : []),
+  ]);
 }
 
 export function renderExplain(x: Explanation, s: Style = PLAIN): string {
@@ -30,6 +38,14 @@ export function renderExplain(x: Explanation, s: Style = PLAIN): string {
   for (const r of v.reasons) {
     const mark = r.holds ? s.green('✓ holds') : s.red('✗ fails');
     lines.push(`  ${mark}  ${r.code}`);
+    if (r.parts) {
+      // A group (an area clause): show its limbs as a tree instead of one long test.
+      lines.push(`      treaty:   "${r.because}"`);
+      lines.push(`      found:    ${r.found}`);
+      lines.push('      limbs:');
+      lines.push(...partLines(r.parts, '        ', s));
+      continue;
+    }
     lines.push(`      test:     ${r.condition}`);
     lines.push(`      treaty:   "${r.because}"`);
     lines.push(`      found:    ${r.found}`);
