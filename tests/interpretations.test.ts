@@ -103,6 +103,15 @@ describe('casus run with readings', () => {
     expect(rows(['--interpretation', 'outside-interference-is-aggression'])[0]).toMatchObject({ status: 'obliged', assessment: 'honored' });
   });
 
+  it('the text report says which reading it applied, and who holds it', () => {
+    const r = casus(['run', 'scenarios/kazakhstan-2022.yaml', '--interpretation', 'outside-interference-is-aggression', '--clause', 'cst/art-4']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      "Reading applied to cst/art-4: outside-interference-is-aggression, held by The Collective Security Council, 2022-01-06: forces sent to Kazakhstan 'in accordance with Article 4', citing a threat caused 'inter alia by outside interference'; President Tokayev of Kazakhstan, who called the January 2022 events an attack by 'terrorist gangs' trained abroad",
+    );
+    expect(r.stdout).toMatch(/RUS\s+cst\/art-4\s+obliged\s+military-aid\s+honored/);
+  });
+
   it('an unknown reading is a user mistake: exit 2 with the near miss, no stack trace', () => {
     const r = casus(['run', 'scenarios/kazakhstan-2022.yaml', '--interpretation', 'outside-interference']);
     expect(r.exitCode).toBe(2);

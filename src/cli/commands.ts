@@ -23,7 +23,7 @@ import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
-import { checkReadings, runExtras } from './run-extras.js';
+import { checkReadings, readingBanner, runExtras } from './run-extras.js';
 
 export interface Output {
   exitCode: number;
@@ -85,7 +85,7 @@ export async function runCommand(o: RunOptions): Promise<Output> {
   if (isOutput(scenarios)) return scenarios;
   if (o.interpretations !== undefined || o.summary) return runExtras(rules.model, scenarios, o);
   const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [], interpretations: o.interpretation ?? [] });
-  return ok(o.format === 'json' ? renderJson(report) : renderText(report, styleOf(o)));
+  return ok(o.format === 'json' ? renderJson(report) : readingBanner(rules.model, o.interpretation ?? []) + renderText(report, styleOf(o)));
 }
 
 export interface ExplainOptions extends CommonOptions {

@@ -24,6 +24,15 @@ export function checkReadings(model: Model, o: RunOptions): Output | undefined {
   return undefined;
 }
 
+/** Above a text report run under contested readings: which, for which clause, held by whom. */
+export function readingBanner(model: Model, names: readonly string[]): string {
+  if (!names.length) return '';
+  const lines = interpretationsOf(model.treaties)
+    .filter((x) => names.includes(x.reading.id))
+    .map((x) => `Reading applied to ${x.clause}: ${x.reading.id}, held by ${x.reading.heldBy.join('; ')}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
 export async function runExtras(model: Model, scenarios: Scenario[], o: RunOptions): Promise<Output> {
   const options = { clauses: o.clause ?? [], obligors: o.obligor ?? [], interpretations: o.interpretation ?? [] };
   const parts: string[] = [];
