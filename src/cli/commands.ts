@@ -16,6 +16,7 @@ import {
 } from '../load/load-files.js';
 import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
+import { checkReadings, readingBanner, runExtras } from './run-extras.js';
 import { treatyFile } from '../schema/treaty.js';
 import { worldFile } from '../schema/world.js';
 import { renderJson } from '../report/render-json.js';
@@ -23,7 +24,6 @@ import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
-import { checkReadings, readingBanner, runExtras } from './run-extras.js';
 
 export interface Output {
   exitCode: number;
