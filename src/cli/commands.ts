@@ -16,6 +16,7 @@ import {
 } from '../load/load-files.js';
 import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
+import { checkReadings, readingBanner, runExtras } from './run-extras.js';
 import { treatyFile } from '../schema/treaty.js';
 import { worldFile } from '../schema/world.js';
 import { renderJson } from '../report/render-json.js';
@@ -47,7 +48,7 @@ export function rulesOrRefuse(o: CommonOptions): LoadedRules | Output {
   return rules.diagnostics.length ? refuse(rules.diagnostics) : rules;
 }
 
-function scenariosOrRefuse(paths: readonly string[], model: Model): Scenario[] | Output {
+export function scenariosOrRefuse(paths: readonly string[], model: Model): Scenario[] | Output {
   const { scenarios, diagnostics } = loadScenarios(paths, model);
   if (diagnostics.length) return refuse(diagnostics);
   if (!scenarios.length) return usage(`no scenario files found in ${paths.join(', ')}`);
@@ -69,17 +70,24 @@ export interface RunOptions extends CommonOptions {
   format?: 'text' | 'json';
   clause?: string[];
   obligor?: string[];
+  /** Contested readings to apply by id (run-extras.ts). */
+  interpretation?: string[];
+  /** `all`: show where the readings' verdicts diverge instead of the report. */
+  interpretations?: string;
+  /** Print the reliability summary instead of the report. */
+  summary?: boolean;
 }
 
 export async function runCommand(o: RunOptions): Promise<Output> {
   const rules = rulesOrRefuse(o);
   if (isOutput(rules)) return rules;
-  const bad = checkCodes(rules.model, o.clause, o.obligor);
+  const bad = checkCodes(rules.model, o.clause, o.obligor) ?? checkReadings(rules.model, o);
   if (bad) return bad;
   const scenarios = scenariosOrRefuse(o.paths, rules.model);
   if (isOutput(scenarios)) return scenarios;
-  const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [] });
-  return ok(o.format === 'json' ? renderJson(report) : renderText(report, styleOf(o)));
+  if (o.interpretations !== undefined || o.summary) return runExtras(rules.model, scenarios, o);
+  const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [], interpretations: o.interpretation ?? [] });
+  return ok(o.format === 'json' ? renderJson(report) : readingBanner(rules.model, o.interpretation ?? []) + renderText(report, styleOf(o)));
 }
 
 export interface ExplainOptions extends CommonOptions {
@@ -216,6 +224,7 @@ export async function listCommand(o: ListOptions): Promise<Output> {
     for (const c of t.clauses) {
       const versions = c.versions.map((v) => `from ${v.from}`).join('; ');
       lines.push(`    ${`${t.id}/${c.id}`.padEnd(16)} Art. ${c.article}, ${c.title} [${c.versions.length} version${c.versions.length === 1 ? '' : 's'}: ${versions}]`);
+      for (const r of c.interpretations ?? []) lines.push(s.dim(`      --interpretation ${r.id}: ${r.label}`));
     }
   }
   const dir = o.scenarios ? resolve(o.scenarios) : join(PACKAGE_ROOT, 'scenarios');

@@ -12,6 +12,7 @@ import { whatIfCommand } from './what-if-command.js';
 import { whyNotCommand } from './why-not-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { progressBar } from './progress-bar.js';
+import { dutiesCommand } from './duties-command.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -36,9 +37,24 @@ export async function execute(argv: readonly string[]): Promise<Output> {
         .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders' })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
         .option('clause', { type: 'string', array: true, describe: 'judge only this clause (treaty/clause), forced onto every event' })
-        .option('obligor', { type: 'string', array: true, describe: 'show only this obligor (state code)' }),
+        .option('obligor', { type: 'string', array: true, describe: 'show only this obligor (state code)' })
+        .option('interpretation', { type: 'string', array: true, describe: 'apply a contested reading of a clause, by name (see casus list)' })
+        .option('interpretations', { type: 'string', describe: '"all": show where the contested readings change verdicts, and who holds each' })
+        .option('summary', { type: 'boolean', describe: 'reliability counts per treaty and decade instead of the report' }),
       async (a) => {
-        result = await runCommand({ paths: a.paths as string[], format: a.format, clause: list(a.clause), obligor: list(a.obligor), rules: a.rules, color: a.color });
+        result = await runCommand({
+          paths: a.paths as string[], format: a.format, clause: list(a.clause), obligor: list(a.obligor),
+          interpretation: list(a.interpretation), interpretations: a.interpretations, summary: a.summary, rules: a.rules, color: a.color,
+        });
+      })
+    .command('duties <file>', "one state's duties across every treaty, event by event, with conflicts flagged", (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'a scenario file' })
+        .option('state', { type: 'string', demandOption: true, describe: 'state code, e.g. USA' })
+        .option('event', { type: 'string', describe: 'only this event' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+      async (a) => {
+        result = await dutiesCommand({ file: a.file as string, state: a.state, event: a.event, format: a.format, rules: a.rules, color: a.color });
       })
     .command('explain <file>', 'the full reasoning for one verdict, clause text quoted', (y) =>
       y
@@ -100,7 +116,7 @@ export async function execute(argv: readonly string[]): Promise<Output> {
       async (a) => {
         result = await listCommand({ scenarios: a.scenarios, rules: a.rules, color: a.color });
       })
-    .demandCommand(1, 'name a command: run, explain, test, validate, what-if, why-not, sweep or list')
+    .demandCommand(1, 'name a command: run, explain, test, validate, what-if, why-not, sweep, duties or list')
     .strict()
     .help()
     .version(false)

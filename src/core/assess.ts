@@ -38,10 +38,19 @@ export function actualResponseOf(
   };
 }
 
-export function assess(status: VerdictStatus, actual: Response | null, satisfiedBy: readonly Response[]): Assessment {
+/** Words rather than deeds: what a discretionary clause accepts as its duty met, but never as going beyond it. */
+const WORDS: readonly Response[] = ['statement', 'consultation'];
+
+/**
+ * `discretionary`: the clause leaves the means to each party ("such action as it deems
+ * necessary"). Then a statement or consultations meet the duty when one is owed (they are
+ * in satisfiedBy), but where none is owed, words are not help beyond duty: only deeds are.
+ */
+export function assess(status: VerdictStatus, actual: Response | null, satisfiedBy: readonly Response[], discretionary = false): Assessment {
   if (actual === null) return 'unrecorded';
   const satisfying = satisfiedBy.includes(actual);
   if (status === 'obliged') return satisfying ? 'honored' : 'unmet';
   // Not (yet) obliged: help that would have satisfied the duty went beyond it.
+  if (discretionary && WORDS.includes(actual)) return 'consistent';
   return satisfying ? 'beyond-duty' : 'consistent';
 }

@@ -21,6 +21,8 @@ export interface Reason {
   found: string;
   /** The facts the test read. */
   facts: string[];
+  /** For a labelled group (NATO's Article 6 area): the labelled tests inside it, so a reader sees which limb held. */
+  parts?: Reason[];
 }
 
 export interface ClauseResult {
@@ -143,7 +145,12 @@ function factsOf(node: EngineNode): string[] {
 /** One reason per labelled node: a leaf, or a group that carries its own code. */
 function reasonsOf(node: EngineNode, out: Reason[]): Reason[] {
   if (node.code && node.because) {
-    out.push({ code: node.code, condition: describe(node), holds: holdsOf(node), because: node.because, found: found(node), facts: factsOf(node) });
+    const children = node.all ?? node.any ?? (node.not ? [node.not] : []);
+    const parts = children.flatMap((c) => reasonsOf(c, []));
+    out.push({
+      code: node.code, condition: describe(node), holds: holdsOf(node), because: node.because, found: found(node), facts: factsOf(node),
+      ...(parts.length ? { parts } : {}),
+    });
     return out;
   }
   for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) reasonsOf(child, out);

@@ -12,6 +12,7 @@ import type { Treaty } from '../schema/treaty.js';
 import type { World } from '../schema/world.js';
 import { PARTY_STATUSES, statusOn, treatyInForceOn } from './membership.js';
 import { administratorOn, findTerritory, sovereigntyInViewOf } from './recognition.js';
+import { isActiveOn } from './dates.js';
 
 const STATUS_VALUES = ['member', 'suspended', 'frozen', 'withdrawn', 'none'] as const;
 
@@ -42,7 +43,13 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { id: 'placeOcean', type: 'enum', values: ocean.options, nullable: true, description: 'The ocean or sea the place lies in or on' },
   { id: 'placeLatitude', type: 'number', nullable: true, description: 'Latitude of the place in decimal degrees' },
   { id: 'placeTags', type: 'list', description: 'Free words on the territory that a clause may test (e.g. algerian-departments-of-france)' },
+  { id: 'territoryBelongsToTargetInTargetsView', type: 'boolean', description: "The place is the attacked state's territory in its own recognition on the date (for readings that defer to it where the obligor sees no sovereign)" },
+  { id: 'placeIsMetropolitanTerritory', type: 'boolean', description: "The place is a state's metropolitan territory: named by its state code, not an overseas, special or disputed territory or a sea" },
+  { id: 'placeAdministeredByTargetOnDate', type: 'boolean', description: 'The attacked state administers (has jurisdiction over) the place on the date' },
+  { id: 'placeAdministeredByPartyOnDate', type: 'boolean', description: 'A state that is a party on the date administers (has jurisdiction over) the place' },
+  { id: 'obligationSuspendedTowardsTarget', type: 'boolean', description: "The obligor's obligations towards the attacked state are suspended on the date (a treaty's per-pair suspensions)" },
   { id: 'aidRequestedUnderClause', type: 'boolean', description: 'The attacked state requested action under this clause, addressed to this obligor, its organization or all parties' },
+  { id: 'treatyInvokedByTarget', type: 'boolean', description: 'The attacked state invoked the treaty, under any of its clauses, addressed to this obligor, its organization or all parties' },
   { id: 'anyPartyRequestedUnderClause', type: 'boolean', description: 'Some party requested action under this clause for this event' },
 ];
 
@@ -77,6 +84,7 @@ export function deriveFacts(ctx: FactContext): Facts {
   const state = territory ? undefined : world.states.find((s) => s.id === event.territory);
   const requests = (event.requests ?? []).filter((r) => r.clause === clauseRef);
   const attackerStatus = event.attacker === undefined ? 'none' : statusOn(treaty, world, event.attacker, date);
+  const administrator = administratorOn(world, event.territory, date);
   return {
     treatyInForceOnDate: treatyInForceOn(treaty, date),
     obligorStatusOnDate: statusOn(treaty, world, obligor, date),
@@ -88,14 +96,24 @@ export function deriveFacts(ctx: FactContext): Facts {
     targetKind: event.targetKind ?? 'territory',
     territoryBelongsToTargetInObligorsView: view.sovereign === event.target,
     territorySovereignInObligorsView: view.sovereign,
+    territoryBelongsToTargetInTargetsView: sovereigntyInViewOf(world, event.territory, event.target, date).sovereign === event.target,
     territorySovereignIsPartyInObligorsView:
       view.sovereign !== null && PARTY_STATUSES.includes(statusOn(treaty, world, view.sovereign, date)),
-    territoryAdministeredByOnDate: administratorOn(world, event.territory, date),
+    territoryAdministeredByOnDate: administrator,
+    placeIsMetropolitanTerritory: territory === undefined && state !== undefined,
+    placeAdministeredByTargetOnDate: administrator === event.target,
+    placeAdministeredByPartyOnDate: administrator !== null && PARTY_STATUSES.includes(statusOn(treaty, world, administrator, date)),
+    obligationSuspendedTowardsTarget: (treaty.suspensions ?? []).some(
+      (s) => s.by === obligor && s.towards === event.target && isActiveOn(s, date),
+    ),
     placeContinent: territory ? territory.continent ?? null : state?.continent ?? null,
     placeIsIsland: (territory ? territory.island : state?.island) ?? false,
     placeOcean: territory?.ocean ?? null,
     placeLatitude: territory ? territory.latitude ?? null : state?.latitude ?? null,
     placeTags: territory?.tags ?? [],
+    treatyInvokedByTarget: (event.requests ?? []).some(
+      (r) => r.clause?.startsWith(`${treaty.id}/`) === true && r.by === event.target && requestReaches(r.to, obligor, treaty.id),
+    ),
     aidRequestedUnderClause: requests.some((r) => r.by === event.target && requestReaches(r.to, obligor, treaty.id)),
     anyPartyRequestedUnderClause: requests.some((r) => PARTY_STATUSES.includes(statusOn(treaty, world, r.by, date))),
   };
@@ -124,6 +142,12 @@ export function factInWords(id: string, facts: Facts, ctx: FactContext): string 
       return facts.treatyInForceOnDate ? undefined : `the treaty is not in force on ${event.date}`;
     case 'obligorIsAttacker':
       return facts.obligorIsAttacker ? `${obligor} is the attacker` : undefined;
+    case 'obligationSuspendedTowardsTarget':
+      return facts.obligationSuspendedTowardsTarget ? `${obligor}'s obligations towards ${event.target} are suspended on ${event.date}` : undefined;
+    case 'placeAdministeredByTargetOnDate':
+    case 'placeAdministeredByPartyOnDate':
+    case 'territoryAdministeredByOnDate':
+      return `${place} is administered by ${facts.territoryAdministeredByOnDate ?? 'no state'} on ${event.date}`;
     default:
       return undefined;
   }

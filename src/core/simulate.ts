@@ -13,7 +13,8 @@ import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { latestActive } from './dates.js';
-import { evaluateClause, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
+import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
+import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
@@ -33,12 +34,16 @@ export interface SimulateOptions {
   events?: readonly string[];
   /** How each row is judged: a counting or non-memoizing evaluator, facts held fixed (sweeps). */
   judge?: JudgeOptions;
+  /** Named contested readings to apply (interpretation ids from the treaty files). */
+  interpretations?: readonly string[];
 }
 
 export interface JudgeOptions {
   evaluator?: ClauseEvaluator;
   /** Facts set by hand over the derived ones: a sweep's counterfactual "what if this fact were...". */
   facts?: Readonly<Partial<Facts>>;
+  /** Named contested readings to apply. */
+  interpretations?: readonly string[];
 }
 
 export interface EventSummary {
@@ -73,6 +78,8 @@ export interface Verdict {
   versionFrom: string;
   decisive: string | null;
   recordedBy: string | null;
+  /** The contested reading applied to this clause, if one was selected. */
+  reading: string | null;
 }
 
 export interface ScenarioReport {
@@ -154,7 +161,9 @@ export async function judgeRow(
   judge: JudgeOptions = {},
 ): Promise<Verdict> {
   const clauseRef = `${treaty.id}/${clause.id}`;
-  const version = versionOn(clause, event.date);
+  const reading = selectedReading(clause, judge.interpretations ?? []);
+  const base = versionOn(clause, event.date);
+  const version = reading ? applyInterpretation(base, reading, treaty) : base;
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
   const evaluated = await evaluateClause(version, treaty, facts, judge.evaluator);
@@ -162,8 +171,10 @@ export async function judgeRow(
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
   const reasons = evaluated.reasons.map((r) => {
-    const words = r.facts.map((f) => factInWords(f, facts, ctx)).filter((w): w is string => w !== undefined);
-    return words.length ? { ...r, found: words.join('; ') } : r;
+    const words = r.facts.map((f) => factInWords(f, facts, ctx));
+    if (words.every((w) => w === undefined)) return r;
+    const found = words.map((w, i) => w ?? `${r.facts[i]} = ${formatValue(facts[r.facts[i]!])}`);
+    return { ...r, found: [...new Set(found)].join('; ') };
   });
   const status = statusFrom(passed, reasons);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
@@ -176,7 +187,7 @@ export async function judgeRow(
     status,
     duty: version.duty,
     actual: actual.response,
-    assessment: assess(status, actual.response, version.satisfiedBy),
+    assessment: assess(status, actual.response, version.satisfiedBy, version.discretion !== undefined),
     reasons,
     treaty: treaty.id,
     article: clause.article,
@@ -184,6 +195,7 @@ export async function judgeRow(
     versionFrom: version.from,
     decisive: passed ? null : decisiveReason(reasons),
     recordedBy: actual.recordedBy,
+    reading: reading && version !== base ? reading.id : null,
   };
 }
 
@@ -211,7 +223,8 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
-      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, options.judge));
+      const judge = options.interpretations?.length ? { ...options.judge, interpretations: options.interpretations } : options.judge;
+      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, judge));
     }
   }
   return { id: scenario.id, title: scenario.title, events, verdicts };

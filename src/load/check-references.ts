@@ -9,6 +9,7 @@ import type { Scenario } from '../schema/scenario.js';
 import type { Condition, Treaty } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
 import { FACT_CATALOGUE } from '../core/fact-catalogue.js';
+import { carriesCode } from '../core/interpretations.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
 import { fieldName } from './validate-shape.js';
@@ -59,7 +60,13 @@ export function vocabularyOf(world: World, treaties: readonly Treaty[]): Vocabul
     if ('any' in c) c.any.forEach(collect);
     if ('not' in c) collect(c.not);
   };
-  for (const t of treaties) for (const cl of t.clauses) for (const v of cl.versions) collect(v.conditions);
+  for (const t of treaties) {
+    for (const d of Object.values(t.definitions ?? {})) collect(d);
+    for (const cl of t.clauses) {
+      for (const v of cl.versions) collect(v.conditions);
+      for (const i of cl.interpretations ?? []) for (const r of Object.values(i.replace ?? {})) collect(r);
+    }
+  }
   return {
     states: new Set(world.states.map((s) => s.id)),
     actors: new Set(world.actors.map((a) => a.id)),
@@ -150,6 +157,28 @@ export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic
   };
 
   Object.entries(t.definitions ?? {}).forEach(([name, d]) => checkCondition(d, ['definitions', name]));
+  (t.suspensions ?? []).forEach((s, i) => {
+    const p: PathSegment[] = ['suspensions', i];
+    c.known('unknown-state', [...p, 'by'], s.by, vocab.states, 'state');
+    c.known('unknown-state', [...p, 'towards'], s.towards, vocab.states, 'state');
+    c.interval(s, p);
+    for (const [field, state] of [['by', s.by], ['towards', s.towards]] as const)
+      if (!t.parties.some((x) => x.state === state)) c.report('not-a-party', [...p, field], `${state} is not among the parties of ${t.id}`, 'a suspension is between two parties');
+  });
+  t.clauses.forEach((cl, i) => {
+    const readings = cl.interpretations ?? [];
+    if (readings.length && !cl.defaultReading)
+      c.report('missing-default-reading', ['clauses', i, 'interpretations'], `clause ${cl.id} has interpretations but no defaultReading`, 'say which reading the shipped verdicts follow, who holds it and where (defaultReading: {label, heldBy, sources})');
+    readings.forEach((r, j) => {
+      const p: PathSegment[] = ['clauses', i, 'interpretations', j];
+      if (!r.replace && !r.satisfiedBy) c.report('empty-interpretation', p, `interpretation ${r.id} changes nothing`, 'give `replace` (reason code -> condition) or `satisfiedBy`');
+      for (const [code, cond] of Object.entries(r.replace ?? {})) {
+        if (!cl.versions.some((v) => carriesCode(v.conditions, code, t.definitions)))
+          c.report('unknown-reason-code', [...p, 'replace', code], `no test of clause ${cl.id} carries the reason code "${code}"`, 'replace names the code of an existing test');
+        checkCondition(cond, [...p, 'replace', code]);
+      }
+    });
+  });
   t.clauses.forEach((cl, i) => {
     cl.versions.forEach((v, j) => {
       const p: PathSegment[] = ['clauses', i, 'versions', j];

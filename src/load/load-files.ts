@@ -115,6 +115,15 @@ export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
     if (other) diagnostics.push(problem(f.source.file, 'duplicate-id', `treaty id "${f.value.id}" is also used by ${other}`));
     seen.set(f.value.id, f.source.file);
   }
+  // Readings are chosen by bare id on the command line, so an id names one reading in all the rules.
+  const readings = new Map<string, string>();
+  for (const f of treatyFiles)
+    for (const c of f.value.clauses)
+      for (const r of c.interpretations ?? []) {
+        const other = readings.get(r.id);
+        if (other) diagnostics.push(problem(f.source.file, 'duplicate-id', `interpretation id "${r.id}" is also used by ${other}`));
+        readings.set(r.id, `${f.value.id}/${c.id}`);
+      }
   return { model: { world, treaties }, worldFiles, treatyFiles, diagnostics };
 }
 

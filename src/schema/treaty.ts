@@ -5,7 +5,7 @@
  * code it tests and the treaty words it encodes (`because`).
  */
 import { z } from 'zod';
-import { isoDate, membership, response, reasonCode, slug, source } from './common.js';
+import { isoDate, membership, response, reasonCode, slug, source, stateCode } from './common.js';
 
 export const OPERATORS = [
   'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
@@ -63,6 +63,8 @@ export const clauseVersion = z
     /** Where the date of this version is uncertain: what is known and which default was chosen. */
     dateNote: z.string().optional(),
     text: z.string().min(1),
+    /** True where no verbatim text was found and `text` is a paraphrase from reports (the file must say so). */
+    paraphrase: z.boolean().optional(),
     language: z.string().optional(),
     translation: z.string().optional(),
     source: source,
@@ -76,16 +78,58 @@ export const clauseVersion = z
   .strict();
 export type ClauseVersion = z.infer<typeof clauseVersion>;
 
+/** Who holds a reading of a clause, and where they said so. */
+export const reading = z
+  .object({
+    label: z.string().min(1),
+    heldBy: z.array(z.string().min(1)).min(1),
+    sources: z.array(source).min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Reading = z.infer<typeof reading>;
+
+/**
+ * A contested reading of a clause, selected by name (`--interpretation ID`).
+ * It replaces, in every version of the clause, the test carrying a reason code
+ * (`replace: { event-is-covered: {...} }`), and may change what satisfies the duty.
+ */
+export const interpretation = reading
+  .extend({
+    id: slug,
+    /** Apply only to the clause versions in force from this date on (a reading of an amended text). */
+    versionsFrom: isoDate.optional(),
+    replace: z.record(reasonCode, condition).optional(),
+    satisfiedBy: z.array(response).min(1).optional(),
+  })
+  .strict();
+export type Interpretation = z.infer<typeof interpretation>;
+
 export const clause = z
   .object({
     id: slug,
     article: z.string().min(1),
     title: z.string().min(1),
     versions: z.array(clauseVersion).min(1),
+    /** The reading the shipped verdicts follow, with who holds it (needed where interpretations are given). */
+    defaultReading: reading.optional(),
+    interpretations: z.array(interpretation).optional(),
     note: z.string().optional(),
   })
   .strict();
 export type Clause = z.infer<typeof clause>;
+
+export const suspension = z
+  .object({
+    by: stateCode,
+    towards: stateCode,
+    from: isoDate,
+    until: isoDate.optional(),
+    source: source,
+    note: z.string().optional(),
+  })
+  .strict();
+export type Suspension = z.infer<typeof suspension>;
 
 export const treatyFile = z
   .object({
@@ -97,6 +141,8 @@ export const treatyFile = z
     sources: z.array(source).min(1),
     notes: z.array(z.string()).optional(),
     parties: z.array(membership.omit({ treaty: true })).min(1),
+    /** One party's obligations suspended towards one other party (ANZUS: the US towards New Zealand since 1986). */
+    suspensions: z.array(suspension).optional(),
     definitions: z.record(slug, condition).optional(),
     clauses: z.array(clause).min(1),
   })

@@ -16,6 +16,7 @@ export function casus(args: string[], options: { cwd?: string; env?: Record<stri
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
   });
   return { exitCode: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
