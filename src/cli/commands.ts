@@ -18,11 +18,10 @@ import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
 import { treatyFile } from '../schema/treaty.js';
 import { worldFile } from '../schema/world.js';
-import { renderJson } from '../report/render-json.js';
-import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
+import { renderReport, type Format } from './report-formats.js';
 
 export interface Output {
   exitCode: number;
@@ -64,7 +63,7 @@ function checkCodes(model: Model, clauses: readonly string[] = [], obligors: rea
 
 export interface RunOptions extends CommonOptions {
   paths: string[];
-  format?: 'text' | 'json';
+  format?: Format;
   clause?: string[];
   obligor?: string[];
 }
@@ -77,7 +76,7 @@ export async function runCommand(o: RunOptions): Promise<Output> {
   const scenarios = scenariosOrRefuse(o.paths, rules.model);
   if (isOutput(scenarios)) return scenarios;
   const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [] });
-  return ok(o.format === 'json' ? renderJson(report) : renderText(report, styleOf(o)));
+  return ok(renderReport(o.format ?? 'text', report, scenarios, styleOf(o)));
 }
 
 export interface ExplainOptions extends CommonOptions {

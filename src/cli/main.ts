@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import {
   explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
 } from './commands.js';
+import { FORMATS } from './report-formats.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -30,7 +31,7 @@ export async function execute(argv: readonly string[]): Promise<Output> {
     .command('run <paths..>', 'judge every event of the scenarios: obligations beside what happened', (y) =>
       y
         .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('format', { choices: FORMATS, default: 'text' as const, describe: 'output format' })
         .option('clause', { type: 'string', array: true, describe: 'judge only this clause (treaty/clause), forced onto every event' })
         .option('obligor', { type: 'string', array: true, describe: 'show only this obligor (state code)' }),
       async (a) => {
