@@ -9,6 +9,8 @@ import {
   explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
 } from './commands.js';
 import { FORMATS } from './report-formats.js';
+import { serveCommand } from './serve-command.js';
+import { exportCommand } from './export-command.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -60,6 +62,21 @@ export async function execute(argv: readonly string[]): Promise<Output> {
       y.option('scenarios', { type: 'string', describe: 'a folder of scenarios to list (default: the shipped casebook)' }),
       async (a) => {
         result = await listCommand({ scenarios: a.scenarios, rules: a.rules, color: a.color });
+      })
+    .command('serve [paths..]', 'the classroom page on http://127.0.0.1 (all scenarios loaded); Ctrl+C stops it', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders (default: the shipped casebook)' })
+        .option('port', { type: 'number', describe: 'port to listen on (default 4600, or any free port if taken; 0: any free port)' })
+        .option('host', { type: 'string', describe: 'address to listen on (default 127.0.0.1: this machine only)' }),
+      async (a) => {
+        result = (await serveCommand({ paths: a.paths as string[] | undefined, port: a.port, host: a.host, rules: a.rules })).output;
+      })
+    .command('export [paths..]', 'the classroom page as static files: open OUT/index.html or host the folder', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders (default: the shipped casebook)' })
+        .option('out', { type: 'string', demandOption: true, describe: 'folder to write the page into, e.g. site/' }),
+      async (a) => {
+        result = await exportCommand({ paths: a.paths as string[] | undefined, out: a.out, rules: a.rules });
       })
     .demandCommand(1, 'name a command: run, explain, test, validate or list')
     .strict()
