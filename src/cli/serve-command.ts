@@ -37,8 +37,16 @@ export function fileNameOf(url: string | undefined): string | undefined {
   return /^\/[a-z]+\.(js|css|html)$/.test(path) ? path.slice(1) : undefined;
 }
 
-export function handler(files: PageFiles) {
+/** On loopback, a request naming another host is a DNS-rebinding attempt from some web page: refuse it. */
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
+export function handler(files: PageFiles, loopbackOnly: boolean) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (loopbackOnly && !LOOPBACK_HOST.test(req.headers.host ?? '')) {
+      res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('forbidden: open the page as http://127.0.0.1\n');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('method not allowed\n');
@@ -76,7 +84,7 @@ export async function serveCommand(o: ServeOptions): Promise<Serving> {
   const page = pageFiles(o);
   if ('exitCode' in page) return { output: page };
   const host = o.host ?? DEFAULT_HOST;
-  const server = createServer(handler(page.files));
+  const server = createServer(handler(page.files, isLoopback(host)));
   let error = await listen(server, o.port ?? DEFAULT_PORT, host);
   // The default port may be taken (a second class, another tool): any free port will do then.
   if (error?.code === 'EADDRINUSE' && o.port === undefined) error = await listen(server, 0, host);

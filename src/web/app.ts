@@ -41,6 +41,8 @@ interface State {
 }
 
 interface Computed {
+  /** The scenario with the what-if changes applied (the scenario itself when there are none). */
+  varied: Scenario;
   base: ScenarioReport;
   current: ScenarioReport;
   toggles: Toggle[];
@@ -102,7 +104,8 @@ export function startPage(root: HTMLElement, data: PageData): void {
     let varied = s;
     let changeError: string | undefined;
     try {
-      varied = applyChanges(s, changesFor(model, s, state.event, choices())).result;
+      const changes = changesFor(model, s, state.event, choices(), toggles);
+      if (changes.length) varied = applyChanges(s, changes).result;
     } catch (e) {
       changeError = (e as Error).message;
     }
@@ -115,7 +118,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
       explanation = 'field' in x ? undefined : x;
     }
     if (mine !== generation) return;
-    computed = { base, current, toggles, ...(changeError ? { changeError } : {}), ...(explanation ? { explanation } : {}), evaluatedMs };
+    computed = { varied, base, current, toggles, ...(changeError ? { changeError } : {}), ...(explanation ? { explanation } : {}), evaluatedMs };
     render(focusKey);
   }
 
@@ -307,7 +310,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const c = computed!;
     const s = scenario();
     const file = data.scenarios[state.scenario]!.file;
-    const yaml = renderWhatIfYaml({ id: `${s.id}-what-if`, title: whatIfTitle(c.toggles, choices()), base: file, changes: changesFor(model, s, state.event, choices()) });
+    const yaml = renderWhatIfYaml({ id: `${s.id}-what-if`, title: whatIfTitle(c.toggles, choices()), base: file, changes: changesFor(model, s, state.event, choices(), c.toggles) });
     state.copied = yaml;
     // The clipboard needs a secure context and permission; the text area below works everywhere.
     navigator.clipboard?.writeText(yaml).catch(() => undefined);
@@ -353,7 +356,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const clauses = [...new Set(rows.map((v) => v.clause))];
     // The defence clause tells the most; it is listed last in the treaty files, so default to the last column.
     const clause = state.pictureClause && clauses.includes(state.pictureClause) ? state.pictureClause : clauses[clauses.length - 1]!;
-    const at = situationAt(model, applyOrBase(), state.event)!;
+    const at = situationAt(model, c.varied, state.event)!;
     const treaty = at.treaties.find((t) => t.id === clause.split('/')[0])!;
     const first = rows.find((v) => v.clause === clause)!;
     const hidden = state.predicting && !state.revealed;
@@ -372,14 +375,6 @@ export function startPage(root: HTMLElement, data: PageData): void {
   }
 
   const statusWord = (s: string) => (s === 'none' ? 'not a party' : s === 'member' ? 'a member' : s);
-
-  function applyOrBase(): Scenario {
-    try {
-      return applyChanges(scenario(), changesFor(model, scenario(), state.event, choices())).result;
-    } catch {
-      return scenario();
-    }
-  }
 
   function caseIntro(): HTMLElement {
     const s = scenario();

@@ -14,9 +14,9 @@ import type { World } from '../schema/world.js';
 
 /** One flippable fact. `value` is what the scenario says; a choice different from it becomes a change. */
 export type Toggle =
-  | { kind: 'request'; key: string; clause: string; label: string; value: boolean }
+  | { kind: 'request'; key: string; by: string; clause: string; label: string; value: boolean }
   | { kind: 'event-kind'; key: string; label: string; value: string; options: readonly string[] }
-  | { kind: 'recognition'; key: string; viewer: string; territory: string; label: string; value: string; options: readonly string[] }
+  | { kind: 'recognition'; key: string; viewer: string; territory: string; territoryName: string; label: string; value: string; options: readonly string[] }
   | { kind: 'membership'; key: string; treaty: string; state: string; label: string; value: string; options: readonly string[] };
 
 /** The choices a class has made: toggle key -> chosen value (as text; booleans "true"/"false"). */
@@ -48,7 +48,7 @@ export function togglesFor(model: Model, scenario: Scenario, eventId: string): T
     for (const clause of treaty.clauses) {
       const ref = `${treaty.id}/${clause.id}`;
       const asked = (event.requests ?? []).some((r) => r.by === event.target && r.clause === ref);
-      toggles.push({ kind: 'request', key: `request:${ref}`, clause: ref, label: `${event.target} asked under ${ref} (Art. ${clause.article}, ${clause.title})`, value: asked });
+      toggles.push({ kind: 'request', key: `request:${ref}`, by: event.target, clause: ref, label: `${event.target} asked under ${ref} (Art. ${clause.article}, ${clause.title})`, value: asked });
     }
   }
   toggles.push({ kind: 'event-kind', key: 'kind', label: 'Kind of event', value: event.kind, options: eventKind.options });
@@ -61,7 +61,7 @@ export function togglesFor(model: Model, scenario: Scenario, eventId: string): T
     const options = [...[...candidates].sort(), NO_SOVEREIGN];
     for (const v of views) {
       toggles.push({
-        kind: 'recognition', key: `recognition:${v.viewer}`, viewer: v.viewer, territory: territory.id,
+        kind: 'recognition', key: `recognition:${v.viewer}`, viewer: v.viewer, territory: territory.id, territoryName: territory.name,
         label: `in ${v.viewer}'s view`, value: v.sovereign ?? NO_SOVEREIGN, options,
       });
     }
@@ -88,11 +88,12 @@ export function activeChoices(toggles: readonly Toggle[], choices: Choices): Tog
  * The changes, in the what-if syntax, that the choices amount to. Standing and
  * recognition are changed from the event's date on, the way a what-if file says "from then".
  */
-export function changesFor(model: Model, scenario: Scenario, eventId: string, choices: Choices): Change[] {
-  const at = situationAt(model, scenario, eventId);
-  if (!at) return [];
-  const { event } = at;
-  const active = activeChoices(togglesFor(model, scenario, eventId), choices);
+export function changesFor(
+  model: Model, scenario: Scenario, eventId: string, choices: Choices, toggles: readonly Toggle[] = togglesFor(model, scenario, eventId),
+): Change[] {
+  const event = scenario.events.find((e) => e.id === eventId);
+  if (!event) return [];
+  const active = activeChoices(toggles, choices);
   const changes: Change[] = [];
   const requestFlips = active.filter((t): t is Extract<Toggle, { kind: 'request' }> => t.kind === 'request');
   if (requestFlips.length) {
@@ -127,13 +128,13 @@ export function eventsInOrder(scenario: Scenario): ScenarioEvent[] {
 export function describeFlip(t: Toggle, chosen: string): string {
   switch (t.kind) {
     case 'request':
-      return chosen === 'true' ? `${t.clause} had been invoked` : `${t.clause} had not been invoked`;
+      return chosen === 'true' ? `${t.by} had invoked ${t.clause}` : `${t.by} had not invoked ${t.clause}`;
     case 'event-kind':
       return `the event were a${/^[aeiou]/.test(chosen) ? 'n' : ''} ${chosen}`;
     case 'recognition':
-      return `${t.viewer} saw ${t.territory} as ${chosen === NO_SOVEREIGN ? 'no state' : chosen}'s`;
+      return `${t.viewer} saw ${t.territoryName} as ${chosen === NO_SOVEREIGN ? 'no state' : chosen}'s`;
     case 'membership':
-      return `${t.state} were ${chosen} under ${t.treaty}`;
+      return chosen === 'member' ? `${t.state} were a full member of ${t.treaty}` : `${t.state} were ${chosen} in ${t.treaty}`;
   }
 }
 
