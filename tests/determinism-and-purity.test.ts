@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { casus, ROOT } from './helpers/cli.js';
 
 describe('determinism', () => {
-  it.each([['text'], ['json']])('running the casebook twice gives the same bytes (%s)', (format) => {
+  it.each([['text'], ['json'], ['markdown'], ['html']])('running the casebook twice gives the same bytes (%s)', (format) => {
     const a = casus(['run', 'scenarios/', '--format', format]);
     const b = casus(['run', 'scenarios/', '--format', format]);
     expect(a.exitCode).toBe(0);

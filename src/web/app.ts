@@ -404,8 +404,10 @@ export function startPage(root: HTMLElement, data: PageData): void {
         caseIntro(),
         timeline(),
         printChanges(),
-        h('div', { class: 'workspace' }, matrix(), whatIfPanel()),
-        h('div', { class: 'details' }, explanationPanel(), picture())),
+        // Two columns: what the class reads (matrix, then reasons) and what the teacher changes (what-if, then the picture).
+        h('div', { class: 'workspace' },
+          h('div', { class: 'column reading' }, matrix(), explanationPanel()),
+          h('div', { class: 'column changing' }, whatIfPanel(), picture()))),
       h('footer', {}, h('p', { class: 'note' }, 'Keys: Tab moves between parts; arrows move within the timeline and the matrix; Enter opens a cell\'s reasons; Esc closes them.')),
     ];
     root.replaceChildren(...children.filter((c): c is Node => c instanceof Node));
