@@ -15,6 +15,8 @@ export interface PictureInput {
   world: World;
   date: string;
   target: string;
+  /** The attacker, when it is itself a party (Kyrgyzstan and Tajikistan, 2021–2022). */
+  attacker?: string | undefined;
   clause: string;
   clauseLabel: string;
   /** This clause's verdicts on this event. */
@@ -28,12 +30,13 @@ const CY = 240;
 const RING = 175;
 const R = 40;
 
-function node(code: string, standing: string, x: number, y: number, isTarget: boolean): SVGElement {
-  const cls = `node standing-${standing}${isTarget ? ' target' : ''}`;
+function node(code: string, standing: string, x: number, y: number, isTarget: boolean, isAttacker: boolean): SVGElement {
+  const cls = `node standing-${standing}${isTarget ? ' target' : ''}${isAttacker ? ' attacker' : ''}`;
+  const words = [standing === 'member' ? '' : standing === 'none' ? 'not a party' : standing, isAttacker ? 'attacker' : ''].filter(Boolean).join(', ');
   return s('g', { class: cls },
     s('circle', { cx: x, cy: y, r: isTarget ? R + 8 : R }),
     s('text', { x, y: y + 8, 'text-anchor': 'middle', class: 'code' }, code),
-    standing === 'member' ? null : s('text', { x, y: y + (isTarget ? R + 34 : R + 26), 'text-anchor': 'middle', class: 'standing' }, standing === 'none' ? 'not a party' : standing),
+    words ? s('text', { x, y: y + (isTarget ? R + 34 : R + 26), 'text-anchor': 'middle', class: 'standing' }, words) : null,
   );
 }
 
@@ -65,9 +68,9 @@ export function alliancePicture(p: PictureInput): SVGElement {
         class: `duty duty-${status}`, 'marker-end': `url(#arrow-${status})`,
       }));
     }
-    nodes.push(node(code, statusOn(p.treaty, p.world, code, p.date), x, y, false));
+    nodes.push(node(code, statusOn(p.treaty, p.world, code, p.date), x, y, false, code === p.attacker));
   });
-  nodes.push(node(p.target, targetStanding, CX, CY, true));
+  nodes.push(node(p.target, targetStanding, CX, CY, true, false));
   const marker = (id: string) =>
     s('marker', { id, viewBox: '0 0 10 10', refX: 5, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' },
       s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: id }));

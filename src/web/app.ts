@@ -164,6 +164,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
             h('button', {
               type: 'button', 'aria-current': current ? 'step' : undefined, tabindex: current ? 0 : -1, 'data-key': `event:${ev.id}`,
               onclick: () => { if (!current) select(state.scenario, ev.id, `event:${ev.id}`); },
+              title: sum?.title ?? ev.id,
             }, h('span', { class: 'date' }, ev.date), h('span', { class: 'title' }, sum?.title ?? ev.id)));
         })));
   }
@@ -368,7 +369,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
       hidden
         ? h('p', { class: 'note' }, 'Hidden until the reveal.')
         : alliancePicture({
-          treaty, world: at.world, date: at.event.date, target: at.event.target, clause,
+          treaty, world: at.world, date: at.event.date, target: at.event.target, attacker: at.event.attacker, clause,
           clauseLabel: `${clause} (Art. ${first.article})`, verdicts: rows.filter((v) => v.clause === clause),
         }),
       h('p', { class: 'note' }, `${at.event.target} is ${statusWord(statusOn(treaty, at.world, at.event.target, at.event.date))} on this date.`));
