@@ -64,6 +64,18 @@ describe('casus serve', () => {
   });
 });
 
+describe('casus serve: stopping', () => {
+  it('Ctrl+C (SIGINT) closes the server and exits 0', async () => {
+    const running = await startServe(['--port', '0']);
+    const exited = new Promise<number | null>((done) => running.child.once('exit', (code) => done(code)));
+    let out = '';
+    running.child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    running.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('casus: stopped.');
+  });
+});
+
 describe("casus serve: a user's mistakes", () => {
   it('a port that is taken: exit 2 with advice, no stack trace', async () => {
     const blocker = createServer();

@@ -4,6 +4,7 @@
  * 2 bad input (with a message naming file, line and field), never a stack trace
  * for a user's mistake.
  */
+import type { Server } from 'node:http';
 import yargs from 'yargs';
 import {
   explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
@@ -20,6 +21,17 @@ function colorDefault(stream: NodeJS.WriteStream): boolean {
 
 const list = (v: unknown): string[] | undefined =>
   v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean);
+
+/** Ctrl+C (or a service manager's SIGTERM) closes the server and lets the process end with exit 0. */
+function stopOnSignal(server: Server): void {
+  const stop = () => {
+    process.stdout.write('casus: stopped.\n');
+    server.closeAllConnections();
+    server.close();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
 
 /** Parse argv and run one command; returns its output without printing. */
 export async function execute(argv: readonly string[]): Promise<Output> {
@@ -69,7 +81,9 @@ export async function execute(argv: readonly string[]): Promise<Output> {
         .option('port', { type: 'number', describe: 'port to listen on (default 4600, or any free port if taken; 0: any free port)' })
         .option('host', { type: 'string', describe: 'address to listen on (default 127.0.0.1: this machine only)' }),
       async (a) => {
-        result = (await serveCommand({ paths: a.paths as string[] | undefined, port: a.port, host: a.host, rules: a.rules })).output;
+        const serving = await serveCommand({ paths: a.paths as string[] | undefined, port: a.port, host: a.host, rules: a.rules });
+        result = serving.output;
+        if (serving.server) stopOnSignal(serving.server);
       })
     .command('export [paths..]', 'the classroom page as static files: open OUT/index.html or host the folder', (y) =>
       y
