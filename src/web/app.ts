@@ -325,8 +325,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const ver = x.version;
     const t = x.territoryView;
     const close = () => { const key = cellKey(v); state.explained = undefined; void update(`cell:${key}`); };
-    return h('section', { class: 'explanation', id: 'explanation', 'aria-labelledby': 'explanation-heading', tabindex: -1,
-      onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === 'Escape') close(); } },
+    return h('section', { class: 'explanation', id: 'explanation', 'aria-labelledby': 'explanation-heading', tabindex: -1 },
       h('div', { class: 'explanation-head' },
         h('h2', { id: 'explanation-heading' }, `${v.obligor} under ${x.treatyName}, Art. ${v.article} (${v.clauseTitle}): `,
           h('span', { class: `pill s-${v.status}` }, STATUS_MARKS[v.status], ' ', STATUS_WORDS[v.status])),
@@ -457,6 +456,13 @@ export function startPage(root: HTMLElement, data: PageData): void {
     }
   }
 
+  // Esc closes the reasons from anywhere on the page, and gives focus back to their cell.
+  root.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !state.explained) return;
+    const key = cellKey(state.explained);
+    state.explained = undefined;
+    void update(`cell:${key}`);
+  });
   window.addEventListener('hashchange', () => { fromHash(); void update(); });
   fromHash();
   void update();

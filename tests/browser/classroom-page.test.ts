@@ -94,8 +94,21 @@ describe.skipIf(!canRun)('the classroom page in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => x.innerText()).toContain('TJK under Collective Security Treaty');
-    await page.locator('#explanation').press('Escape');
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#explanation').count()).toBe(0);
+    expect(await page.evaluate('document.activeElement.dataset.key')).toBe('cell:cst/art-4|TJK');
+    await page.close();
+  });
+
+  it('the timeline is walked with the arrow keys', async () => {
+    const page = await open('#kyrgyz-tajik-2021');
+    const current = page.locator('.timeline [aria-current="step"]');
+    const first = await current.getAttribute('data-key');
+    await current.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => current.getAttribute('data-key')).not.toBe(first);
+    expect(await page.evaluate('document.activeElement.getAttribute("aria-current")')).toBe('step');
+    expect(await page.locator('.event-line').innerText()).toContain('against Tajikistan');
     await page.close();
   });
 
