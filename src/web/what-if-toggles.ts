@@ -5,7 +5,7 @@
  * and the DESIGN §2 changes that the chosen values amount to. Pure: no DOM.
  */
 import {
-  chronological, foldTimeline, mergeWorld, partiesOn, sovereigntyInViewOf, statusOn, type Model,
+  chronological, everParty, foldTimeline, mergeWorld, partiesOn, sovereigntyInViewOf, statusOn, type Model,
 } from '../core/index.js';
 import { eventKind, membershipStatus } from '../schema/common.js';
 import type { Change, Scenario, ScenarioEvent } from '../schema/scenario.js';
@@ -31,10 +31,9 @@ export function situationAt(model: Model, scenario: Scenario, eventId: string): 
   return step && { event: step.event, world: step.situation.world, treaties: step.situation.treaties };
 }
 
+/** The treaties the core judges this event under: those the target has ever been a party to. */
 function relevantTreaties(world: World, treaties: readonly Treaty[], target: string): Treaty[] {
-  return treaties.filter((t) =>
-    [...t.parties.map((p) => ({ ...p, treaty: t.id })), ...world.memberships].some((m) => m.treaty === t.id && m.state === target && m.status !== 'withdrawn'),
-  );
+  return treaties.filter((t) => everParty(t, world, target));
 }
 
 /** The toggles that matter for one event, with their values in the scenario as written. */
