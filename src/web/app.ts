@@ -75,13 +75,19 @@ export function startPage(root: HTMLElement, data: PageData): void {
   const choiceKey = () => `${scenario().id}/${state.event}`;
   const choices = (): Choices => state.choices[choiceKey()] ?? {};
 
-  function fromHash(): void {
-    const [id, event] = decodeURIComponent(location.hash.replace(/^#/, '')).split('/');
+  /** "#scenario-id/event-id" names a case and event, so a teacher can bookmark one. */
+  function fromHash(): { index: number; event: string } | undefined {
+    let text: string;
+    try {
+      text = decodeURIComponent(location.hash.replace(/^#/, ''));
+    } catch {
+      return undefined; // a malformed address is ignored, not an error
+    }
+    const [id, event] = text.split('/');
     const index = scenarios.findIndex((s) => s.id === id);
-    if (index < 0) return;
-    state.scenario = index;
+    if (index < 0) return undefined;
     const events = eventsInOrder(scenarios[index]!);
-    state.event = events.find((e) => e.id === event)?.id ?? events[0]!.id;
+    return { index, event: events.find((e) => e.id === event)?.id ?? events[0]!.id };
   }
 
   function toHash(): void {
@@ -463,7 +469,14 @@ export function startPage(root: HTMLElement, data: PageData): void {
     state.explained = undefined;
     void update(`cell:${key}`);
   });
-  window.addEventListener('hashchange', () => { fromHash(); void update(); });
-  fromHash();
+  window.addEventListener('hashchange', () => {
+    const at = fromHash();
+    if (at && (at.index !== state.scenario || at.event !== state.event)) select(at.index, at.event);
+  });
+  const start = fromHash();
+  if (start) {
+    state.scenario = start.index;
+    state.event = start.event;
+  }
   void update();
 }
