@@ -27,6 +27,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
 td.status { font-weight: 600; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 .s-obliged { background: var(--obliged); color: #fff; }
 .s-obliged-if-requested { background: var(--if-requested); color: #000; }
 .s-not-obliged { background: var(--not-obliged); color: #000; }
@@ -49,7 +50,7 @@ function legend(): string {
   const assessments = ASSESSMENT_ORDER.map(
     (a) => `<li><span class="mark">${ASSESSMENT_MARKS[a]}</span> <b>${ASSESSMENT_WORDS[a]}</b>: ${h(ASSESSMENT_MEANINGS[a])}</li>`,
   ).join('');
-  return `<ul class="legend" aria-label="statuses">${statuses}</ul>\n<ul class="legend" aria-label="assessments">${assessments}</ul>`;
+  return `<p class="muted">How to read the tables:</p>\n<ul class="legend" aria-label="statuses">${statuses}</ul>\n<ul class="legend" aria-label="assessments">${assessments}</ul>`;
 }
 
 function scenarioSection(sr: ScenarioReport, notes: NotesById): string {
@@ -66,9 +67,9 @@ function scenarioSection(sr: ScenarioReport, notes: NotesById): string {
     out.push('<table>', '<thead><tr><th scope="col">obligor</th><th scope="col">clause</th><th scope="col">status</th><th scope="col">actual</th><th scope="col">assessment</th><th scope="col">reason</th></tr></thead>', '<tbody>');
     for (const v of rows) {
       out.push(
-        `<tr><th scope="row">${h(v.obligor)}</th><td>${h(v.clause)}</td>` +
+        `<tr><th scope="row">${h(v.obligor)}</th><td class="nowrap">${h(v.clause)}</td>` +
           `<td class="status s-${v.status}"><span class="mark" aria-hidden="true">${STATUS_MARKS[v.status]}</span> ${v.status}</td>` +
-          `<td>${h(v.actual ?? '-')}</td>` +
+          `<td class="nowrap">${h(v.actual ?? '-')}</td>` +
           `<td class="assessment a-${v.assessment}"><span class="mark" aria-hidden="true">${ASSESSMENT_MARKS[v.assessment]}</span> ${v.assessment}</td>` +
           `<td>${h(reasonLine(v))}</td></tr>`,
       );
