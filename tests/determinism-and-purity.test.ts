@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { casus, ROOT } from './helpers/cli.js';
 
 describe('determinism', () => {
-  it.each([['text'], ['json']])('running the casebook twice gives the same bytes (%s)', (format) => {
+  it.each([['text'], ['json'], ['markdown'], ['html']])('running the casebook twice gives the same bytes (%s)', (format) => {
     const a = casus(['run', 'scenarios/', '--format', format]);
     const b = casus(['run', 'scenarios/', '--format', format]);
     expect(a.exitCode).toBe(0);
@@ -22,5 +22,25 @@ describe('the pure core', () => {
     expect(text).not.toMatch(/from ['"](node:|fs|path|os|child_process|process)['"/]/);
     expect(text).not.toMatch(/\b(Date\.now|new Date\(\)|Math\.random|console\.|process\.)/);
     expect(text).not.toMatch(/from ['"]\.\.\/(load|cli|report)\//);
+  });
+});
+
+describe('the classroom page', () => {
+  const dir = join(ROOT, 'src', 'web');
+  // vite.config.ts is the page's build script, run by Node; it is not part of the page.
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'vite.config.ts');
+  it('has source files', () => expect(files.length).toBeGreaterThan(3));
+  it.each(files)('%s imports only the core, the renderers, the schemas, its own files and browser-safe packages', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const imports = [...text.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+    for (const spec of imports) {
+      if (spec.startsWith('.')) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\/[\w.-]+|\.\.\/(core|report|schema)\/[\w.-]+)$/);
+      else expect(spec, `${file} imports ${spec}`).not.toMatch(/^(node:|fs|path|os|child_process|process|http|net)\b/);
+    }
+  });
+  it('the renderers it uses import no node module either', () => {
+    for (const f of readdirSync(join(ROOT, 'src', 'report')).filter((x) => x.endsWith('.ts'))) {
+      expect(readFileSync(join(ROOT, 'src', 'report', f), 'utf8'), f).not.toMatch(/from ['"](node:|fs|path|os)['"/]/);
+    }
   });
 });

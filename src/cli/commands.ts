@@ -19,13 +19,12 @@ import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.
 import { checkReadings, readingBanner, runExtras } from './run-extras.js';
 import { treatyFile } from '../schema/treaty.js';
 import { worldFile } from '../schema/world.js';
-import { renderJson } from '../report/render-json.js';
-import { renderText } from '../report/render-text.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
 import { loadCase } from '../load/load-what-if.js';
 import { checkWhatIfCases, loadWhatIfCases, splitWhatIfFiles } from './what-if-expectations.js';
+import { renderReport, type Format } from './report-formats.js';
 
 export interface Output {
   exitCode: number;
@@ -67,7 +66,7 @@ function checkCodes(model: Model, clauses: readonly string[] = [], obligors: rea
 
 export interface RunOptions extends CommonOptions {
   paths: string[];
-  format?: 'text' | 'json';
+  format?: Format;
   clause?: string[];
   obligor?: string[];
   /** Contested readings to apply by id (run-extras.ts). */
@@ -87,7 +86,10 @@ export async function runCommand(o: RunOptions): Promise<Output> {
   if (isOutput(scenarios)) return scenarios;
   if (o.interpretations !== undefined || o.summary) return runExtras(rules.model, scenarios, o);
   const report = await simulate(rules.model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [], interpretations: o.interpretation ?? [] });
-  return ok(o.format === 'json' ? renderJson(report) : readingBanner(rules.model, o.interpretation ?? []) + renderText(report, styleOf(o)));
+  const format = o.format ?? 'text';
+  // The banner names the reading applied; it is for people, so only the text report carries it.
+  const banner = format === 'text' ? readingBanner(rules.model, o.interpretation ?? []) : '';
+  return ok(banner + renderReport(format, report, scenarios, styleOf(o)));
 }
 
 export interface ExplainOptions extends CommonOptions {

@@ -4,6 +4,7 @@
  * 2 bad input (with a message naming file, line and field), never a stack trace
  * for a user's mistake.
  */
+import type { Server } from 'node:http';
 import yargs from 'yargs';
 import {
   explainCommand, listCommand, runCommand, testCommand, validateCommand, type Output,
@@ -13,6 +14,9 @@ import { whyNotCommand } from './why-not-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { progressBar } from './progress-bar.js';
 import { dutiesCommand } from './duties-command.js';
+import { FORMATS } from './report-formats.js';
+import { serveCommand } from './serve-command.js';
+import { exportCommand } from './export-command.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -22,6 +26,17 @@ function colorDefault(stream: NodeJS.WriteStream): boolean {
 
 const list = (v: unknown): string[] | undefined =>
   v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean);
+
+/** Ctrl+C (or a service manager's SIGTERM) closes the server and lets the process end with exit 0. */
+function stopOnSignal(server: Server): void {
+  const stop = () => {
+    process.stdout.write('casus: stopped.\n');
+    server.closeAllConnections();
+    server.close();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
 
 /** Parse argv and run one command; returns its output without printing. */
 export async function execute(argv: readonly string[]): Promise<Output> {
@@ -35,7 +50,7 @@ export async function execute(argv: readonly string[]): Promise<Output> {
     .command('run <paths..>', 'judge every event of the scenarios: obligations beside what happened', (y) =>
       y
         .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('format', { choices: FORMATS, default: 'text' as const, describe: 'output format' })
         .option('clause', { type: 'string', array: true, describe: 'judge only this clause (treaty/clause), forced onto every event' })
         .option('obligor', { type: 'string', array: true, describe: 'show only this obligor (state code)' })
         .option('interpretation', { type: 'string', array: true, describe: 'apply a contested reading of a clause, by name (see casus list)' })
@@ -116,7 +131,24 @@ export async function execute(argv: readonly string[]): Promise<Output> {
       async (a) => {
         result = await listCommand({ scenarios: a.scenarios, rules: a.rules, color: a.color });
       })
-    .demandCommand(1, 'name a command: run, explain, test, validate, what-if, why-not, sweep, duties or list')
+    .command('serve [paths..]', 'the classroom page on http://127.0.0.1 (all scenarios loaded); Ctrl+C stops it', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders (default: the shipped casebook)' })
+        .option('port', { type: 'number', describe: 'port to listen on (default 4600, or any free port if taken; 0: any free port)' })
+        .option('host', { type: 'string', describe: 'address to listen on (default 127.0.0.1: this machine only)' }),
+      async (a) => {
+        const serving = await serveCommand({ paths: a.paths as string[] | undefined, port: a.port, host: a.host, rules: a.rules });
+        result = serving.output;
+        if (serving.server) stopOnSignal(serving.server);
+      })
+    .command('export [paths..]', 'the classroom page as static files: open OUT/index.html or host the folder', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders (default: the shipped casebook)' })
+        .option('out', { type: 'string', demandOption: true, describe: 'folder to write the page into, e.g. site/' }),
+      async (a) => {
+        result = await exportCommand({ paths: a.paths as string[] | undefined, out: a.out, rules: a.rules });
+      })
+    .demandCommand(1, 'name a command: run, explain, test, validate, what-if, why-not, sweep, duties, list, serve or export')
     .strict()
     .help()
     .version(false)

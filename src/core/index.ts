@@ -14,7 +14,7 @@ export { foldTimeline, chronological } from './timeline.js';
 export type { Situation } from './timeline.js';
 export { deriveFacts, FACT_CATALOGUE, FACT_IDS } from './fact-catalogue.js';
 export { sovereigntyInViewOf, administratorOn } from './recognition.js';
-export { statusOn, partiesOn, treatyInForceOn } from './membership.js';
+export { statusOn, partiesOn, treatyInForceOn, everParty } from './membership.js';
 export { tally } from './tally.js';
 export type { Reason } from './evaluate-clause.js';
 export { ClauseEvaluator, factsReadBy } from './evaluate-clause.js';

@@ -1,0 +1,60 @@
+/**
+ * The Markdown report: per scenario and event, a table of the same verdicts as
+ * the JSON report (obligor, clause, status, actual, assessment) with the
+ * one-line reason, and the scenario's sources as links. Pure (Report -> string).
+ */
+import type { Report, Verdict } from '../core/simulate.js';
+import { tally } from '../core/tally.js';
+import { eventLine, reasonLine, summaryLine } from './render-text.js';
+import { isWebLink, type NotesById } from './scenario-notes.js';
+import { ASSESSMENT_MARKS, STATUS_MARKS } from './vocabulary.js';
+
+/** Table cells hold one line; a pipe would end the cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/** Link text must not close the bracket early. */
+function linkText(text: string): string {
+  return cell(text).replace(/([[\]])/g, '\\$1');
+}
+
+export function byClauseThenObligor(a: Verdict, b: Verdict): number {
+  return a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor);
+}
+
+export function renderMarkdown(report: Report, notes: NotesById = {}): string {
+  const out: string[] = [];
+  for (const sr of report.scenarios) {
+    out.push(`# ${cell(sr.title)}`, '', `Scenario \`${sr.id}\`.`, '');
+    const n = notes[sr.id];
+    if (n?.summary) out.push(cell(n.summary), '');
+    for (const e of sr.events) {
+      out.push(`## ${e.date} — ${cell(e.title)} (\`${e.id}\`)`, '', `${cell(eventLine(e))}.`, '');
+      const rows = sr.verdicts.filter((v) => v.event === e.id).sort(byClauseThenObligor);
+      if (!rows.length) {
+        out.push('No clause applies: the target is party to none of the shipped treaties.', '');
+        continue;
+      }
+      out.push('| obligor | clause | status | actual | assessment | reason |', '| --- | --- | --- | --- | --- | --- |');
+      for (const v of rows) {
+        out.push(
+          `| ${v.obligor} | ${v.clause} | ${STATUS_MARKS[v.status]} ${v.status} | ${v.actual ?? '-'} | ${ASSESSMENT_MARKS[v.assessment]} ${v.assessment} | ${cell(reasonLine(v))} |`,
+        );
+      }
+      out.push('');
+    }
+    out.push(`**Summary:** ${summaryLine(tally(sr.verdicts))}.`, '');
+    const sources = n?.sources ?? [];
+    if (sources.length) {
+      out.push('### Sources', '');
+      for (const s of sources) out.push(isWebLink(s.url) ? `- [${linkText(s.title)}](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : `- ${cell(s.title)}`);
+      out.push('');
+    }
+  }
+  if (report.scenarios.length > 1) {
+    out.push(`**All ${report.scenarios.length} scenarios:** ${summaryLine(tally(report.scenarios.flatMap((s) => s.verdicts)))}.`, '');
+  }
+  out.push(`Marks: ● obliged · ◐ obliged if requested · ○ not obliged; ✓ honored · ✗ unmet · ▲ beyond duty · – consistent · ? unrecorded.`, '');
+  return out.join('\n');
+}
