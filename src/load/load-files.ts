@@ -3,7 +3,7 @@
  * model the pure core works on. Every problem in every file is collected
  * before anything runs; a caller refuses to run while any remains.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFile, whatIfFile, type Scenario, type WhatIf } from '../schema/scenario.js';
@@ -13,7 +13,7 @@ import type { Model } from '../core/simulate.js';
 import { mergeWorld } from '../core/simulate.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import type { Diagnostic } from './diagnostics.js';
-import { parseSource, type SourceFile } from './parse-source.js';
+import { LIMITS, parseSource, tooLarge, type SourceFile } from './parse-source.js';
 import { validateShape } from './validate-shape.js';
 import type { z } from 'zod';
 
@@ -40,16 +40,37 @@ function problem(file: string, code: string, message: string, hint?: string): Di
   return { code, file, line: 1, column: 1, pointer: '', field: '', message, ...(hint ? { hint } : {}) };
 }
 
+/**
+ * Read a regular file, never more than `max` bytes: a file over the limit is
+ * refused from its size without being read, and a file that grows while it is
+ * read (or a device that never ends) stops at the limit.
+ */
+function readAtMost(path: string, max: number): { bytes: Uint8Array; tooLarge?: undefined } | { tooLarge: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    if (stat.size > max) return { tooLarge: stat.size };
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length <= max; length += n) n = readSync(fd, buffer, length, max + 1 - length, null);
+    if (length > max) return { tooLarge: length };
+    return { bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readSource(path: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
   const file = displayPath(path);
   let bytes: Uint8Array;
   try {
-    const stat = statSync(path);
-    if (stat.size > 64 * 1024 * 1024) return { diagnostics: [problem(file, 'file-too-large', `the file is ${stat.size} bytes`, 'scenario and rules files are small text files')] };
-    bytes = readFileSync(path);
+    const read = readAtMost(path, LIMITS.maxBytes);
+    if (read.tooLarge !== undefined) return { diagnostics: [tooLarge(file, read.tooLarge)] };
+    bytes = read.bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { diagnostics: [problem(file, 'unreadable-file', code === 'ENOENT' ? 'no such file or folder' : `cannot read the file (${code ?? 'error'})`)] };
+    return { diagnostics: [problem(file, 'unreadable-file', code === 'ENOENT' ? 'no such file or folder' : code === 'ENOTFILE' ? 'not a regular file' : `cannot read the file (${code ?? 'error'})`)] };
   }
   return parseSource(file, bytes);
 }
