@@ -12,8 +12,9 @@ import type { Scenario } from '../schema/scenario.js';
 import { renderDiagnostics, didYouMean, listSome, type Diagnostic } from '../load/diagnostics.js';
 import {
   DEFAULT_RULES_DIR, PACKAGE_ROOT, displayPath, expandPaths, isWhatIfValue, loadRules, loadScenarioFile,
-  loadScenarios, loadWhatIfShape, readSource, type LoadedRules,
+  loadScenarios, readSource, type LoadedRules,
 } from '../load/load-files.js';
+import { checkWhatIf } from '../load/check-what-if.js';
 import { validateShape } from '../load/validate-shape.js';
 import { checkTreaty, checkWorld, vocabularyOf } from '../load/check-references.js';
 import { treatyFile } from '../schema/treaty.js';
@@ -171,7 +172,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
     }
     const peek = readSource(file);
     if (peek.source && isWhatIfValue(peek.source.value)) {
-      diagnostics.push(...loadWhatIfShape(file).diagnostics);
+      diagnostics.push(...checkWhatIf(file, rules.model));
       continue;
     }
     diagnostics.push(...loadScenarioFile(file, rules.model).diagnostics);

@@ -12,6 +12,7 @@ import { worldFile, type World, type WorldFile } from '../schema/world.js';
 import type { Model } from '../core/simulate.js';
 import { mergeWorld } from '../core/simulate.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
+import { checkEffects } from './check-changes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LIMITS, parseSource, tooLarge, type SourceFile } from './parse-source.js';
 import { validateShape } from './validate-shape.js';
@@ -46,10 +47,16 @@ function problem(file: string, code: string, message: string, hint?: string): Di
  * read (or a device that never ends) stops at the limit.
  */
 function readAtMost(path: string, max: number): { bytes: Uint8Array; tooLarge?: undefined } | { tooLarge: number } {
+  // Checked before opening: opening a named pipe would wait for a writer.
+  const notAFile = (stat: { isFile(): boolean; isDirectory(): boolean }) =>
+    Object.assign(new Error('not a file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+  const before = statSync(path);
+  if (!before.isFile()) throw notAFile(before);
+  if (before.size > max) return { tooLarge: before.size };
   const fd = openSync(path, 'r');
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    if (!stat.isFile()) throw notAFile(stat);
     if (stat.size > max) return { tooLarge: stat.size };
     const buffer = Buffer.alloc(max + 1);
     let length = 0;
@@ -173,6 +180,10 @@ export function loadScenarioFile(path: string, model: Model): { scenario?: Loade
     ...checkScenario(loaded, vocab),
     ...(scenario.world ? checkWorld({ source, value: scenario.world }, vocab, ['world']) : []),
   ];
+  // Effects are tried on the world before anything runs, only once the rest is sound.
+  if (!problems.length)
+    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source,
+      (s, src) => checkWorld({ source: src, value: s.world }, vocabularyOf(s.world, s.treaties), ['world'])));
   scenario.events.forEach((e, i) =>
     (e.expect ?? []).forEach((x, j) => {
       if (x.says === undefined) {
