@@ -6,12 +6,12 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import {
-  checkExpectations, expectationsOf, explainVerdict, simulate, type Model,
+  checkExpectations, expectationsOf, explainVerdict, mergeWorld, simulate, type Model,
 } from '../core/index.js';
 import type { Scenario } from '../schema/scenario.js';
 import { renderDiagnostics, didYouMean, listSome, type Diagnostic } from '../load/diagnostics.js';
 import {
-  DEFAULT_RULES_DIR, PACKAGE_ROOT, displayPath, expandPaths, isWhatIfValue, loadRules, loadScenarioFile,
+  DEFAULT_RULES_DIR, PACKAGE_ROOT, displayPath, duplicateScenarioIds, expandPaths, isWhatIfValue, loadRules, loadScenarioFile,
   loadScenarios, readSource, type LoadedRules,
 } from '../load/load-files.js';
 import { checkWhatIf } from '../load/check-what-if.js';
@@ -152,6 +152,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
   diagnostics.push(...missing);
   const vocab = vocabularyOf(rules.model.world, rules.model.treaties);
   let count = rules.worldFiles.length + rules.treatyFiles.length;
+  const scenarios: Loaded<Scenario>[] = [];
   for (const file of files) {
     count++;
     const folder = basename(dirname(file));
@@ -166,7 +167,8 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
       } else {
         const r = validateShape(worldFile, source);
         diagnostics.push(...r.diagnostics);
-        if (r.value) diagnostics.push(...checkWorld({ source, value: r.value }, vocab));
+        // A world file checked on its own may name the states and territories it defines.
+        if (r.value) diagnostics.push(...checkWorld({ source, value: r.value }, vocabularyOf(mergeWorld(rules.model.world, r.value), rules.model.treaties)));
       }
       continue;
     }
@@ -175,8 +177,11 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
       diagnostics.push(...checkWhatIf(file, rules.model));
       continue;
     }
-    diagnostics.push(...loadScenarioFile(file, rules.model).diagnostics);
+    const loaded = loadScenarioFile(file, rules.model);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.scenario) scenarios.push(loaded.scenario);
   }
+  diagnostics.push(...duplicateScenarioIds(scenarios));
   const unique = dedupe(diagnostics);
   if (unique.length) return refuse(unique);
   return ok(`${count} file${count === 1 ? '' : 's'} checked: no problems.\n`);

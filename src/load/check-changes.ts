@@ -12,7 +12,7 @@ import type { Change, Scenario } from '../schema/scenario.js';
 import { treatyFile } from '../schema/treaty.js';
 import { actor, recognition, state, territory, worldMembership } from '../schema/world.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
-import { fieldName } from './validate-shape.js';
+import { fieldName, validateShape } from './validate-shape.js';
 import { FORBIDDEN_KEYS, diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
 
 /** What a check finds in the changed value, located later on the change that caused it. */
@@ -87,15 +87,9 @@ const situationShape = z.object({
   treaties: z.array(treatyFile),
 });
 
-/** Located shape problems of a changed value (located later, on the change). */
+/** Shape problems of a changed value, worded as for a file (located later, on the change). */
 export function shapeProblems(schema: z.ZodType, value: unknown, source: SourceFile): Diagnostic[] {
-  const r = schema.safeParse(value);
-  if (r.success) return [];
-  return r.error.issues.map((issue) => {
-    const path = issue.path as PathSegment[];
-    const code = issue.code === 'invalid_type' ? 'wrong-type' : issue.code === 'invalid_value' ? 'invalid-value' : issue.code === 'unrecognized_keys' ? 'unknown-field' : 'invalid';
-    return diagnosticAt(source, code, path, fieldOf(path), issue.message.replace(/^Invalid input: /, ''));
-  });
+  return validateShape(schema, { ...source, value }).diagnostics;
 }
 
 /**

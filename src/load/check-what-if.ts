@@ -49,9 +49,11 @@ export function resolveBase(whatIfPath: string, base: string): BaseResolution {
     isFile = false;
   }
   if (!isFile) {
+    // Near misses among the data files of the folder the base names (within the what-if's folder).
     let names: string[] = [];
     try {
-      names = readdirSync(folder).filter((f) => DATA_FILE.test(f));
+      const near = dirname(target);
+      if (isInside(folder, near)) names = readdirSync(near).filter((f) => DATA_FILE.test(f)).map((f) => relative(folder, resolve(near, f)).split(sep).join('/'));
     } catch {
       names = [];
     }

@@ -79,8 +79,16 @@ export function renderDiagnostic(d: Diagnostic): string {
   return `${where}: error [${d.code}]${field} ${d.message}${hint}`;
 }
 
+/** Every problem once, in file, line and column order, then the closing count. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  const sorted = [...diagnostics].sort(
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.file}|${d.line}|${d.column}|${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sorted = unique.sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
   const n = sorted.length;

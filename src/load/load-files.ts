@@ -14,8 +14,8 @@ import { mergeWorld } from '../core/simulate.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import { checkEffects } from './check-changes.js';
 import type { Diagnostic } from './diagnostics.js';
-import { LIMITS, parseSource, tooLarge, type SourceFile } from './parse-source.js';
-import { validateShape } from './validate-shape.js';
+import { LIMITS, diagnosticAt, parseSource, tooLarge, type SourceFile } from './parse-source.js';
+import { fieldName, validateShape } from './validate-shape.js';
 import type { z } from 'zod';
 
 /** The rules shipped with casus (the package's own rules/ folder). */
@@ -137,13 +137,39 @@ export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
   const vocab = vocabularyOf(world, treaties);
   for (const f of worldFiles) diagnostics.push(...checkWorld(f, vocab));
   for (const f of treatyFiles) diagnostics.push(...checkTreaty(f, vocab));
+  diagnostics.push(...duplicatesAcrossWorldFiles(worldFiles, treaties));
   const seen = new Map<string, string>();
   for (const f of treatyFiles) {
     const other = seen.get(f.value.id);
-    if (other) diagnostics.push(problem(f.source.file, 'duplicate-id', `treaty id "${f.value.id}" is also used by ${other}`));
+    if (other) diagnostics.push(diagnosticAt(f.source, 'duplicate-id', ['id'], 'id', `the treaty id "${f.value.id}" is also used by ${other}`, 'give each treaty file its own id'));
     seen.set(f.value.id, f.source.file);
   }
   return { model: { world, treaties }, worldFiles, treatyFiles, diagnostics };
+}
+
+/**
+ * A state, actor or territory defined in two world files (one would silently
+ * replace the other), and an actor that takes a treaty's id (an organization
+ * is named by its treaty id, so `by: cst` would be ambiguous).
+ */
+function duplicatesAcrossWorldFiles(files: readonly Loaded<WorldFile>[], treaties: readonly Treaty[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const treatyIds = new Set(treaties.map((t) => t.id));
+  for (const kind of ['states', 'actors', 'territories'] as const) {
+    const firstIn = new Map<string, string>();
+    for (const f of files) {
+      (f.value[kind] ?? []).forEach((item, i) => {
+        const other = firstIn.get(item.id);
+        const path = [kind, i, 'id'];
+        if (other !== undefined && other !== f.source.file)
+          out.push(diagnosticAt(f.source, 'duplicate-id', path, fieldName(f.value, path), `"${item.id}" is also defined in ${other}`, 'define each state, actor and territory in one world file'));
+        else if (kind === 'actors' && treatyIds.has(item.id))
+          out.push(diagnosticAt(f.source, 'duplicate-id', path, fieldName(f.value, path), `the actor id "${item.id}" is also a treaty's id, which names its organization`, 'give the actor another id'));
+        if (!firstIn.has(item.id)) firstIn.set(item.id, f.source.file);
+      });
+    }
+  }
+  return out;
 }
 
 /** Expand the command line's files and folders into scenario files (a folder: its *.yaml, not sub-folders). */
@@ -214,11 +240,18 @@ export function loadScenarios(paths: readonly string[], model: Model): { scenari
     diagnostics.push(...r.diagnostics);
     if (r.scenario) scenarios.push(r.scenario);
   }
+  diagnostics.push(...duplicateScenarioIds(scenarios));
+  return { scenarios, diagnostics };
+}
+
+/** Two scenario files with one id (reports and `expect` checks name scenarios by id). */
+export function duplicateScenarioIds(scenarios: readonly Loaded<{ id: string }>[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const ids = new Map<string, string>();
   for (const s of scenarios) {
     const other = ids.get(s.value.id);
-    if (other) diagnostics.push(problem(s.source.file, 'duplicate-id', `scenario id "${s.value.id}" is also used by ${other}`));
-    ids.set(s.value.id, s.source.file);
+    if (other) out.push(diagnosticAt(s.source, 'duplicate-id', ['id'], 'id', `the scenario id "${s.value.id}" is also used by ${other}`, 'give each scenario its own id'));
+    else ids.set(s.value.id, s.source.file);
   }
-  return { scenarios, diagnostics };
+  return out;
 }

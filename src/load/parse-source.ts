@@ -204,8 +204,12 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
     return {
       diagnostics: doc.errors.map((e) => {
         const { line, col } = pos(e.pos[0]);
+        if (e.code === 'DUPLICATE_KEY') {
+          const key = /^["']?([^"':\n]*)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1]?.trim() ?? '';
+          return at('duplicate-key', `the field "${key}" appears twice in one mapping`, 'keep one of them', line, col);
+        }
         const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return at(e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message, 'check the indentation, quotes and brackets near this point', line, col);
+        return at('yaml-syntax', message, 'check the indentation, quotes and brackets near this point', line, col);
       }),
     };
   }
@@ -216,7 +220,10 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
     const message = (e as Error).message;
     if (/excessive alias count/i.test(message))
       return { diagnostics: [at('too-many-aliases', `the file expands YAML aliases (*name) more than ${LIMITS.maxAliases} times`, 'write the values out, or use fewer aliases')] };
-    return { diagnostics: [at('yaml-syntax', message.split('\n')[0]!, 'check the anchors (&name) and aliases (*name)')] };
+    const alias = /Unresolved alias.*: (\S+)$/.exec(message.split('\n')[0]!)?.[1];
+    const { line, col } = pos(alias ? Math.max(0, text.indexOf(`*${alias}`)) : 0);
+    const said = alias ? `the alias *${alias} names no anchor (&${alias}) set before it` : message.split('\n')[0]!;
+    return { diagnostics: [at('yaml-syntax', said, 'check the anchors (&name) and aliases (*name)', line, col)] };
   }
   if (valueDepth(value, LIMITS.maxDepth) > LIMITS.maxDepth) return tooDeep();
   const forbidden = forbiddenKeyIn(value);
@@ -226,7 +233,7 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
     const { line, col } = pos((isScalar(keyNode) && keyNode.range ? keyNode.range[0] : node?.range?.[0]) ?? 0);
     const path = [...forbidden.path, forbidden.key];
     return {
-      diagnostics: [at('forbidden-key', `"${forbidden.key}" may not be used as a key`, 'no casus file has such a field; it could reach the internals of the program that reads it', line, col, pointerOf(path), path.join('.'))],
+      diagnostics: [at('forbidden-key', `"${forbidden.key}" may not be used as a key`, 'no casus file has such a field; it could reach the internals of the program that reads it', line, col, pointerOf(path), path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''))],
     };
   }
   const source: SourceFile = {
