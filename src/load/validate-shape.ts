@@ -116,6 +116,13 @@ export function validateShape<S extends z.ZodType>(
         d = diagnosticAt(source, small ? 'too-small' : 'too-big', path, field, `expected ${expected}, found ${found}`);
         break;
       }
+      case 'invalid_key': {
+        // A name chosen by the author (a definition's), checked like an id.
+        const name = String(path[path.length - 1] ?? '');
+        const inner = issue.issues[0]?.message ?? 'a valid name';
+        d = diagnosticAt(source, 'invalid-name', path, field, `the name "${name}" is not ${inner}`);
+        break;
+      }
       default:
         d = diagnosticAt(source, 'invalid', path, field, issue.message);
     }
