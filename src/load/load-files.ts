@@ -3,7 +3,8 @@
  * model the pure core works on. Every problem in every file is collected
  * before anything runs; a caller refuses to run while any remains.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFile, whatIfFile, type Scenario, type WhatIf } from '../schema/scenario.js';
@@ -115,6 +116,37 @@ export function worldOf(files: readonly WorldFile[]): World {
 
 /** rules/world/*.yaml and rules/treaties/*.yaml, checked against each other. */
 export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
+  // The same rules, read again by one process (the in-process commands of the tests and the
+  // fuzz run, a long-lived caller), are parsed once: the key is the files' exact contents.
+  const key = rulesKey(rulesDir);
+  const cached = key === undefined ? undefined : rulesCache.get(key);
+  if (cached) return { ...cached, diagnostics: [...cached.diagnostics] };
+  const loaded = loadRulesUncached(rulesDir);
+  if (key !== undefined) {
+    if (rulesCache.size >= 8) rulesCache.delete(rulesCache.keys().next().value!);
+    rulesCache.set(key, loaded);
+  }
+  return { ...loaded, diagnostics: [...loaded.diagnostics] };
+}
+
+const rulesCache = new Map<string, LoadedRules>();
+
+/** The working folder (paths in messages are relative to it) and every rules file's path and content hash. */
+function rulesKey(rulesDir: string): string | undefined {
+  const hash = createHash('sha256').update(process.cwd()).update('\0');
+  for (const path of [...dataFilesIn(join(rulesDir, 'world')), ...dataFilesIn(join(rulesDir, 'treaties'))]) {
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > LIMITS.maxBytes) return undefined;
+      hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+    } catch {
+      return undefined;
+    }
+  }
+  return `${resolve(rulesDir)}\0${hash.digest('hex')}`;
+}
+
+function loadRulesUncached(rulesDir: string): LoadedRules {
   const diagnostics: Diagnostic[] = [];
   const worldFiles: Loaded<WorldFile>[] = [];
   const treatyFiles: Loaded<Treaty>[] = [];
