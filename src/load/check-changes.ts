@@ -61,9 +61,7 @@ export function applyEachChecked<T extends object>(
     const valueAt = 'value' in change ? [...pathOfChange(i), 'value'] : at;
     for (const d of found) {
       if (known.has(key(d))) continue;
-      diagnostics.push({
-        ...diagnosticAt(source, d.code, valueAt, field, `after this change (${verbOf(change)} ${pathOf(change)}), ${d.field || 'the file'}: ${d.message}`, d.hint),
-      });
+      diagnostics.push(diagnosticAt(source, d.code, valueAt, field, `after this change (${verbOf(change)} ${pathOf(change)}), ${d.field || 'the file'}: ${d.message}`, d.hint));
     }
     known = new Set(found.map(key));
     current = next;
@@ -71,21 +69,21 @@ export function applyEachChecked<T extends object>(
   return { result: current, diagnostics };
 }
 
-function fieldOf(path: readonly PathSegment[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-}
-
-/** The merged world a timeline's effects change: the same entries as the world files, not strict about extras. */
-const situationShape = z.object({
-  world: z.object({
-    states: z.array(state),
-    actors: z.array(actor),
-    territories: z.array(territory),
-    recognitions: z.array(recognition),
-    memberships: z.array(worldMembership),
-  }),
-  treaties: z.array(treatyFile),
-});
+/** The merged world a timeline's effects change, and the treaties: the same entries as the files, nothing else (a path to a new field leads nowhere). */
+const situationShape = z
+  .object({
+    world: z
+      .object({
+        states: z.array(state),
+        actors: z.array(actor),
+        territories: z.array(territory),
+        recognitions: z.array(recognition),
+        memberships: z.array(worldMembership),
+      })
+      .strict(),
+    treaties: z.array(treatyFile),
+  })
+  .strict();
 
 /** Shape problems of a changed value, worded as for a file (located later, on the change). */
 export function shapeProblems(schema: z.ZodType, value: unknown, source: SourceFile): Diagnostic[] {

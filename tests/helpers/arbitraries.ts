@@ -184,6 +184,15 @@ export function invalidatingMutation(root: Json, v: Vocabulary): fc.Arbitrary<Mu
         },
       })),
     );
+  const changePaths = pathsWhere(root, (k, x, p) => typeof x === 'string' && ['set', 'add', 'remove'].includes(String(k)) && p.includes('effects'));
+  if (changePaths.length)
+    choices.push(
+      fc.tuple(fc.constantFrom(...changePaths), fc.stringMatching(/^[a-z]{3,10}$/), fc.stringMatching(/^[A-Z]{3}$/).filter((s) => !v.states.includes(s))).chain(([path, word, code]) =>
+        fc.constantFrom(`world.${word}x`, `world.states.${code}.name`, `world.memberships.${word}`, `treaties.${word}x.name`).map((target) => ({
+          kind: 'effect path to nothing', path, apply: (r: Json) => { parentOf(r, path)[path[path.length - 1]!] = target; },
+        })),
+      ),
+    );
   const objects = pathsWhere(root, (_k, x) => !!x && typeof x === 'object' && !Array.isArray(x));
   choices.push(
     fc.tuple(fc.constantFrom<Path>([], ...objects), fc.constantFrom(...UNKNOWN_FIELDS)).map(([path, key]) => ({
