@@ -174,6 +174,20 @@ describe('resource exhaustion', () => {
   });
 });
 
+describe('YAML tags', () => {
+  it('give plain data only: no byte arrays, sets, maps or dates from !!binary, !!set, !!omap or !!timestamp', () => {
+    const text = 'a: !!binary aGVsbG8=\nb: !!set { x, y }\nc: !!omap [ k: 1 ]\nd: !!timestamp 2022-01-01\ne: !custom { z: 1 }\n';
+    const r = parseSource('tags.yaml', new TextEncoder().encode(text));
+    expect(r.diagnostics).toEqual([]);
+    const plain = (v: unknown): boolean =>
+      v === null || typeof v !== 'object' ? true
+      : Array.isArray(v) ? v.every(plain)
+      : Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(plain);
+    expect(plain(r.source!.value)).toBe(true);
+    expect(r.source!.value).toMatchObject({ a: 'aGVsbG8=', d: '2022-01-01' });
+  });
+});
+
 describe('text that is not UTF-8', () => {
   it.each([
     ['Latin-1', Buffer.from('id: x\ntitle: "Caf\xe9"\n', 'latin1')],

@@ -161,7 +161,12 @@ function forbiddenKeyIn(value: unknown): { key: string; path: PathSegment[] } | 
   return undefined;
 }
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', version: '1.2' } as const;
+/**
+ * YAML 1.2 core schema: strings, numbers, booleans, null, lists and mappings only.
+ * `resolveKnownTags: false` keeps `!!binary`, `!!set`, `!!timestamp`... from turning into
+ * byte arrays, sets or dates: every value is plain data, as from JSON.
+ */
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', version: '1.2', resolveKnownTags: false } as const;
 
 export function parseSource(file: string, bytes: Uint8Array): { source?: SourceFile; diagnostics: Diagnostic[] } {
   const at = (code: string, message: string, hint?: string, line = 1, column = 1, pointer = '', field = ''): Diagnostic => ({

@@ -44,6 +44,7 @@ function received(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `number ${value}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
