@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -20,7 +20,7 @@ import { DIAGNOSTIC_CODES } from '../src/load/diagnostics.js';
 import { loadScenarioFile } from '../src/load/load-files.js';
 import { renderJson } from '../src/report/render-json.js';
 import { renderText } from '../src/report/render-text.js';
-import { invalidatingMutation, validScenario, vocabularyOf, type Json } from './helpers/arbitraries.js';
+import { invalidatingMutation, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
 import { casus, hasStackTrace, ROOT } from './helpers/cli.js';
 import { shippedRules } from './helpers/project.js';
 
@@ -30,7 +30,7 @@ import { shippedRules } from './helpers/project.js';
  */
 const MODE = (import.meta as unknown as { env?: { MODE?: string } }).env?.MODE;
 const FUZZ = process.env.CASUS_FUZZ_RUNS ? Number(process.env.CASUS_FUZZ_RUNS) : MODE === 'fuzz' ? 5000 : 0;
-const runs = (normal: number) => (FUZZ > 0 ? FUZZ : normal);
+const runs = (normal: number, fuzz = FUZZ) => (FUZZ > 0 ? fuzz : normal);
 const SEED = process.env.CASUS_FUZZ_SEED ? Number(process.env.CASUS_FUZZ_SEED) : undefined;
 const settings = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
 const TIMEOUT = FUZZ > 0 ? 3_600_000 : 120_000;
@@ -128,6 +128,37 @@ describe('random mutations of valid files', () => {
         expectRefusal(casus(['run', writeYaml(value)]), `${mutation.kind} at ${mutation.path.join('.')}`);
       }),
       settings(FUZZ > 0 ? 20 : 5),
+    );
+  }, TIMEOUT);
+});
+
+describe('random mutations of valid rules files', () => {
+  const rulesFiles = ['treaties/cst.yaml', 'world/states.yaml', 'world/territories.yaml'].map((name) => ({
+    name,
+    value: parse(readFileSync(join(ROOT, 'rules', name), 'utf8')) as Json,
+    profile: name.startsWith('treaties') ? TREATY : WORLD,
+  }));
+  const mutatedRules = fc
+    .constantFrom(...rulesFiles)
+    .chain((file) => invalidatingMutation(file.value, vocab, file.profile).map((mutation) => ({ file, mutation })));
+
+  it('always end in exit 2 with at least one diagnostic: validate on the file, run and list with the folder as --rules', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedRules, fc.constantFrom('validate', 'run', 'list'), async ({ file, mutation }, command) => {
+        const rules = join(dir, `rules-${counter++ % 4}`);
+        rmSync(rules, { recursive: true, force: true });
+        mkdirSync(rules);
+        cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+        const copy = structuredClone(file.value);
+        mutation.apply(copy);
+        writeFileSync(join(rules, file.name), stringify(copy));
+        const args =
+          command === 'validate' ? ['validate', join(rules, file.name)]
+          : command === 'run' ? ['run', 'scenarios/armenia-border-2022.yaml', '--rules', rules]
+          : ['list', '--rules', rules];
+        expectRefusal(await execute(args), `${file.name}: ${mutation.kind} at ${mutation.path.join('.')}`);
+      }),
+      settings(runs(60, 1000)),
     );
   }, TIMEOUT);
 });

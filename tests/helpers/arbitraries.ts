@@ -136,54 +136,80 @@ const parentOf = (root: Json, path: Path): Record<string | number, Json> => path
 /** Is this path the field `name` of an item of one of `lists`? (events.N.date, events.N.requests.M.by) */
 const fieldOf = (path: Path, shape: RegExp) => shape.test(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'));
 
-const REQUIRED = /^(id|title|events|events\.#\.(id|date|kind|target|territory)|events\.#\.requests\.#\.(by|date)|events\.#\.actual\.#\.(by|response)|events\.#\.expect\.#\.(clause|obligor|status))$/;
-const TEXT = /^(id|title|summary|events\.#\.(id|date|kind|target|territory|attacker|title|note)|events\.#\.requests\.#\.(by|date|clause|to)|events\.#\.actual\.#\.(by|response|date|clause|note)|events\.#\.expect\.#\.(clause|obligor|because))$/;
-const DATES = /(^|\.)(date|from|until)$/;
-const STATE_FIELDS = /^events\.#\.(target|attacker)$|^events\.#\.requests\.#\.by$|^events\.#\.expect\.#\.obligor$|^world\.recognitions\.#\.by$/;
+const DATES = /(^|\.)(date|from|until|signed)$/;
 const GARBLED_DATES = ['2022-02-30', '2022-13-01', '2022-00-10', '2021-02-29', '1900-02-29', '2022-09-31', '22-09-13', '2022/09/13', '2022-9-13', '13.09.2022', 'yesterday', ''];
 const UNKNOWN_FIELDS = ['teritory', 'atacker', 'severity', 'colour', 'dates', 'expects', 'request'];
+const word = fc.stringMatching(/^[a-z]{2,8}$/);
+
+/** Where a file kind can be made wrong: fields shaped as paths with `#` for list items. */
+export interface Profile {
+  /** Fields whose deletion makes the file wrong. */
+  required: RegExp;
+  /** Text fields: any other type makes the file wrong. */
+  text: RegExp;
+  /** Fields holding a state code. */
+  states: RegExp;
+  /** Fields holding a code of a closed vocabulary, and a wrong code for each. */
+  codes: Array<[RegExp, fc.Arbitrary<string>]>;
+}
+
+const LEAF = '(\\.(all|any)\\.#|\\.not)*';
+export const SCENARIO: Profile = {
+  required: /^(id|title|events|events\.#\.(id|date|kind|target|territory)|events\.#\.requests\.#\.(by|date)|events\.#\.actual\.#\.(by|response)|events\.#\.expect\.#\.(clause|obligor|status))$/,
+  text: /^(id|title|summary|events\.#\.(id|date|kind|target|territory|attacker|title|note)|events\.#\.requests\.#\.(by|date|clause|to)|events\.#\.actual\.#\.(by|response|date|clause|note)|events\.#\.expect\.#\.(clause|obligor|because))$/,
+  states: /^events\.#\.(target|attacker)$|^events\.#\.requests\.#\.by$|^events\.#\.expect\.#\.obligor$|^world\.recognitions\.#\.by$/,
+  codes: [
+    [/\.(kind|response|because|territory|status)$/, word.map((w) => `${w}-zz`)],
+    // A clause keeps its treaty/clause form, so the reference check, not the format check, refuses it.
+    [/\.clause$/, fc.integer({ min: 5, max: 99 }).map((n) => `cst/art-${n}`)],
+  ],
+};
+export const TREATY: Profile = {
+  required: new RegExp(`^(id|name|signed|inForce|inForce\\.from|sources|parties|clauses|sources\\.#\\.title|parties\\.#\\.(state|status|from)|clauses\\.#\\.(id|article|title|versions)|clauses\\.#\\.versions\\.#\\.(from|text|source|duty|satisfiedBy|conditions)|clauses\\.#\\.versions\\.#\\.conditions${LEAF}\\.(fact|operator|value|code|because))$`),
+  text: new RegExp(`^(id|name|signed|clauses\\.#\\.(id|article|title)|clauses\\.#\\.versions\\.#\\.(from|text|duty)|parties\\.#\\.(state|status|from)|clauses\\.#\\.versions\\.#\\.conditions${LEAF}\\.(fact|operator|code))$`),
+  states: /^parties\.#\.state$/,
+  codes: [
+    [/\.fact$/, word.map((w) => `${w}Zz`)],
+    [/\.(operator|status)$|\.satisfiedBy\.#$/, word.map((w) => `${w}-zz`)],
+  ],
+};
+export const WORLD: Profile = {
+  required: /^(states|territories)\.#\.(id|name)$|^states\.#\.continent$|^territories\.#\.sovereign$|^recognitions\.#\.(by|territory|from)$/,
+  text: /^(states|territories)\.#\.(id|name)$|^recognitions\.#\.(by|territory|from)$/,
+  states: /^recognitions\.#\.by$|^territories\.#\.sovereign$/,
+  codes: [[/\.(continent|ocean)$/, word.map((w) => `${w}-zz`)]],
+};
 
 export type Mutation = { kind: string; path: Path; apply: (root: Json) => void };
 
-/** One mutation that makes a valid scenario invalid, chosen among the places it can apply. */
-export function invalidatingMutation(root: Json, v: Vocabulary): fc.Arbitrary<Mutation> {
+/** One mutation that makes a valid file of the profile's kind wrong, chosen among the places it can apply. */
+export function invalidatingMutation(root: Json, v: Vocabulary, profile: Profile = SCENARIO): fc.Arbitrary<Mutation> {
   const choices: fc.Arbitrary<Mutation>[] = [];
-  const required = pathsWhere(root, (_k, _x, p) => fieldOf(p, REQUIRED));
+  const set = (path: Path, value: Json) => (r: Json) => { parentOf(r, path)[path[path.length - 1]!] = value; };
+  // A group's code and because are optional; a leaf's are not.
+  const required = pathsWhere(root, (_k, _x, p) => fieldOf(p, profile.required))
+    .filter((p) => !['code', 'because'].includes(String(p[p.length - 1])) || 'fact' in parentOf(root, p));
   if (required.length)
     choices.push(fc.constantFrom(...required).map((path) => ({ kind: 'deleted field', path, apply: (r) => { delete parentOf(r, path)[path[path.length - 1]!]; } })));
-  const texts = pathsWhere(root, (_k, x, p) => typeof x === 'string' && fieldOf(p, TEXT));
+  const texts = pathsWhere(root, (_k, x, p) => typeof x === 'string' && fieldOf(p, profile.text));
   if (texts.length)
-    choices.push(
-      fc.tuple(fc.constantFrom(...texts), fc.constantFrom<Json>(42, true, [], { a: 1 }, null, -1.5)).map(([path, value]) => ({
-        kind: 'wrong type', path, apply: (r) => { parentOf(r, path)[path[path.length - 1]!] = value; },
-      })),
-    );
+    choices.push(fc.tuple(fc.constantFrom(...texts), fc.constantFrom<Json>(42, true, [], { a: 1 }, null, -1.5)).map(([path, value]) => ({ kind: 'wrong type', path, apply: set(path, value) })));
   const dates = pathsWhere(root, (k, x) => typeof k === 'string' && DATES.test(k) && typeof x === 'string');
   if (dates.length)
     choices.push(
-      fc.tuple(fc.constantFrom(...dates), fc.oneof(fc.constantFrom(...GARBLED_DATES), fc.string({ maxLength: 12 }).filter((s) => !isRealDate(s)))).map(([path, value]) => ({
-        kind: 'garbled date', path, apply: (r) => { parentOf(r, path)[path[path.length - 1]!] = value; },
-      })),
+      fc.tuple(fc.constantFrom(...dates), fc.oneof(fc.constantFrom(...GARBLED_DATES), fc.string({ maxLength: 12 }).filter((s) => !isRealDate(s))))
+        .map(([path, value]) => ({ kind: 'garbled date', path, apply: set(path, value) })),
     );
-  const states = pathsWhere(root, (_k, x, p) => typeof x === 'string' && x !== '*' && fieldOf(p, STATE_FIELDS));
+  const states = pathsWhere(root, (_k, x, p) => typeof x === 'string' && x !== '*' && fieldOf(p, profile.states));
   if (states.length)
     choices.push(
-      fc.tuple(fc.constantFrom(...states), fc.stringMatching(/^[A-Z]{3}$/).filter((s) => !v.states.includes(s))).map(([path, value]) => ({
-        kind: 'unknown state', path, apply: (r) => { parentOf(r, path)[path[path.length - 1]!] = value; },
-      })),
+      fc.tuple(fc.constantFrom(...states), fc.stringMatching(/^[A-Z]{3}$/).filter((s) => !v.states.includes(s)))
+        .map(([path, value]) => ({ kind: 'unknown state', path, apply: set(path, value) })),
     );
-  const codes = pathsWhere(root, (k, x) => typeof x === 'string' && ['kind', 'response', 'clause', 'because', 'territory', 'status'].includes(String(k)));
-  if (codes.length)
-    choices.push(
-      fc.tuple(fc.constantFrom(...codes), fc.stringMatching(/^[a-z]{2,8}(-[a-z0-9]{1,6})?$/), fc.integer({ min: 5, max: 99 })).map(([path, word, n]) => ({
-        kind: 'unknown code', path,
-        apply: (r) => {
-          const key = path[path.length - 1]!;
-          // A clause keeps its treaty/clause form (so the reference check, not the format check, refuses it).
-          parentOf(r, path)[key] = key === 'clause' ? `cst/art-${n}` : `${word}-zz`;
-        },
-      })),
-    );
+  for (const [shape, wrong] of profile.codes) {
+    const codes = pathsWhere(root, (_k, x, p) => typeof x === 'string' && fieldOf(p, shape));
+    if (codes.length) choices.push(fc.tuple(fc.constantFrom(...codes), wrong).map(([path, value]) => ({ kind: 'unknown code', path, apply: set(path, value) })));
+  }
   const changePaths = pathsWhere(root, (k, x, p) => typeof x === 'string' && ['set', 'add', 'remove'].includes(String(k)) && p.includes('effects'));
   if (changePaths.length)
     choices.push(
