@@ -16,9 +16,9 @@ import {
 import type { Diagnostic } from './diagnostics.js';
 
 export const LIMITS = {
-  /** Bytes per file: casebook files are a few kilobytes; the largest shipped file is under 40 KiB. */
+  /** Bytes per file: casebook files are a few kilobytes; the largest shipped file is about 62 KiB. */
   maxBytes: 2 * 1024 * 1024,
-  /** Nesting depth of any value (the deepest shipped file nests about 10 levels). */
+  /** Nesting depth of any value (the deepest shipped file, a treaty, nests 9 levels). */
   maxDepth: 64,
   /** YAML aliases per file (an alias bomb multiplies them). */
   maxAliases: 100,
@@ -82,11 +82,11 @@ function nodeAt(doc: Document, path: readonly PathSegment[]): { node: Node | nul
 }
 
 /**
- * A quick upper estimate of nesting from the raw text: open flow brackets and,
- * per line, indentation plus leading `- ` / `? ` indicators. It ignores quotes,
- * so it can only overestimate; the threshold is far above any real file. It
- * lets a hostile file of a million `[` be refused at once instead of after
- * seconds of parsing; the exact check on the syntax tree follows.
+ * A quick estimate of nesting from the raw text: open flow brackets and, per
+ * line, indentation plus leading `- ` / `? ` indicators. It does not know
+ * quotes, so brackets in text count too; the threshold is far above any real
+ * file. It lets a hostile file of a million `[` be refused at once instead of
+ * after seconds of parsing; the exact check, on the syntax tree, follows.
  */
 function roughDepthExceeds(text: string, threshold: number): number | undefined {
   let flow = 0;
