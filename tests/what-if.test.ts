@@ -112,17 +112,17 @@ describe('what-if input errors exit 2, located at the change, never a stack trac
 
   it('a path through an event that does not exist names the unknown id and the ids that exist, with file:line:column', () => {
     const err = refused(['what-if', 'tests/fixtures/what-if/bad-path.yaml']);
-    expect(err).toContain('tests/fixtures/what-if/bad-path.yaml:7:5: error [unknown-path] events.nosuch.requests: no item with id "nosuch" in events; the ids there are: offensive');
+    expect(err).toContain('tests/fixtures/what-if/bad-path.yaml:7:5: error [bad-change-path] events.nosuch.requests: no item with id "nosuch" in events; the ids there are: offensive');
   });
 
   it('the same from --set, located at the --set that names it', () => {
     const err = refused(['what-if', 'scenarios/nagorno-karabakh-2023.yaml', '--set', 'events.offensive.kind=armed-attack', '--set', 'events.nosuch.requests=[]']);
-    expect(err).toContain('--set:2:1: error [unknown-path] events.nosuch.requests: no item with id "nosuch" in events; the ids there are: offensive');
+    expect(err).toContain('--set:2:1: error [bad-change-path] events.nosuch.requests: no item with id "nosuch" in events; the ids there are: offensive');
   });
 
   it('a cycle of bases is an input error naming the chain', () => {
     const err = refused(['what-if', 'tests/fixtures/what-if/cycle-a.yaml']);
-    expect(err).toContain('[what-if-cycle] base: the bases go round in a circle: tests/fixtures/what-if/cycle-a.yaml -> tests/fixtures/what-if/cycle-b.yaml -> tests/fixtures/what-if/cycle-a.yaml');
+    expect(err).toContain('[base-cycle] base: the chain of bases comes back on itself: tests/fixtures/what-if/cycle-a.yaml → tests/fixtures/what-if/cycle-b.yaml → tests/fixtures/what-if/cycle-a.yaml');
   });
 
   it('a change that leaves an invalid scenario is checked like a scenario file, at the change', () => {

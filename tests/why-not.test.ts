@@ -4,7 +4,7 @@
  * set is checked again by saving it as a what-if and running that.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { whyNot, type WhyNotResult } from '../src/core/index.js';
@@ -89,9 +89,13 @@ describe('casus why-not', () => {
   });
 
   it('--save writes a what-if file that casus what-if runs, and the verdict flips there', () => {
+    // A class's own folder laid out like the casebook: the scenario, and a what-if/ folder beside it.
     const dir = mkdtempSync(join(tmpdir(), 'casus-why-not-'));
-    const saved = join(dir, 'had-armenia-asked.yaml');
-    const r = casus(['why-not', 'scenarios/what-if/armenia-border-2022-no-request.yaml', '--clause', 'cst/art-4', '--obligor', 'RUS', '--save', saved]);
+    mkdirSync(join(dir, 'what-if'));
+    copyFileSync(join(SCENARIOS, 'armenia-border-2022.yaml'), join(dir, 'armenia-border-2022.yaml'));
+    copyFileSync(join(SCENARIOS, 'what-if', 'armenia-border-2022-no-request.yaml'), join(dir, 'what-if', 'armenia-border-2022-no-request.yaml'));
+    const saved = join(dir, 'what-if', 'had-armenia-asked.yaml');
+    const r = casus(['why-not', join(dir, 'what-if', 'armenia-border-2022-no-request.yaml'), '--clause', 'cst/art-4', '--obligor', 'RUS', '--save', saved]);
     expect(r.exitCode).toBe(0);
     const text = readFileSync(saved, 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/what-if\.schema\.json\n/);

@@ -6,12 +6,12 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import {
-  checkExpectations, expectationsOf, explainVerdict, simulate, type Model,
+  checkExpectations, expectationsOf, explainVerdict, mergeWorld, simulate, type Model,
 } from '../core/index.js';
 import type { Scenario } from '../schema/scenario.js';
 import { renderDiagnostics, didYouMean, listSome, type Diagnostic } from '../load/diagnostics.js';
 import {
-  DEFAULT_RULES_DIR, PACKAGE_ROOT, checkScenarioSource, displayPath, expandPaths, isWhatIfValue, loadRules,
+  DEFAULT_RULES_DIR, PACKAGE_ROOT, checkScenarioSource, displayPath, duplicateScenarioIds, expandPaths, isWhatIfValue, loadRules,
   loadScenarios, readSource, type LoadedRules,
 } from '../load/load-files.js';
 import { validateShape } from '../load/validate-shape.js';
@@ -172,6 +172,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
   diagnostics.push(...missing);
   const vocab = vocabularyOf(rules.model.world, rules.model.treaties);
   let count = rules.worldFiles.length + rules.treatyFiles.length;
+  const scenarios: Loaded<Scenario>[] = [];
   for (const file of files) {
     count++;
     const folder = basename(dirname(file));
@@ -186,7 +187,8 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
       } else {
         const r = validateShape(worldFile, source);
         diagnostics.push(...r.diagnostics);
-        if (r.value) diagnostics.push(...checkWorld({ source, value: r.value }, vocab));
+        // A world file checked on its own may name the states and territories it defines.
+        if (r.value) diagnostics.push(...checkWorld({ source, value: r.value }, vocabularyOf(mergeWorld(rules.model.world, r.value), rules.model.treaties)));
       }
       continue;
     }
@@ -194,9 +196,15 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
     diagnostics.push(...unreadable);
     if (!source) continue;
     // A what-if is checked with its whole chain of bases.
-    if (isWhatIfValue(source.value)) diagnostics.push(...loadCase(file, rules.model).diagnostics);
-    else diagnostics.push(...checkScenarioSource(source, rules.model).diagnostics);
+    if (isWhatIfValue(source.value)) {
+      diagnostics.push(...loadCase(file, rules.model).diagnostics);
+      continue;
+    }
+    const loaded = checkScenarioSource(source, rules.model);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.scenario) scenarios.push(loaded.scenario);
   }
+  diagnostics.push(...duplicateScenarioIds(scenarios));
   const unique = dedupe(diagnostics);
   if (unique.length) return refuse(unique);
   return ok(`${count} file${count === 1 ? '' : 's'} checked: no problems.\n`);

@@ -4,6 +4,7 @@
  * as what-if changes; `--save` writes the first as a what-if file. Writes only
  * the file --save names; returns {exitCode, stdout, stderr}.
  */
+import { resolveBase } from '../load/resolve-base.js';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ClauseEvaluator } from '../core/evaluate-clause.js';
@@ -63,6 +64,9 @@ export async function whyNotCommand(o: WhyNotOptions): Promise<Output> {
       return usage(`cannot write ${o.save} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     saved = `\nSaved the first set as ${displayPath(o.save)}; run: casus what-if ${displayPath(o.save)}\n`;
+    const reach = resolveBase(o.save, relativeFrom(o.save, o.file));
+    // A base is followed only within the what-if's folder (resolve-base.ts): say so now, not at the next run.
+    if (!('path' in reach)) saved += `Note: ${reach.message}, so casus will refuse to follow it; save the what-if beside its base or in a what-if/ folder beside it.\n`;
   }
   return ok(o.format === 'json' ? renderWhyNotJson(result) : renderWhyNotText(result, styleOf(o)) + saved);
 }

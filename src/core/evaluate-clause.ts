@@ -34,7 +34,8 @@ export interface ClauseResult {
 export function inlineDefinitions(condition: Condition, definitions: Treaty['definitions'], seen: string[] = []): Condition {
   if ('condition' in condition) {
     const name = condition.condition;
-    const definition = definitions?.[name];
+    // Own keys only: `constructor` must not find Object's.
+    const definition = definitions && Object.hasOwn(definitions, name) ? definitions[name] : undefined;
     if (!definition) throw new Error(`unknown definition "${name}"`);
     if (seen.includes(name)) throw new Error(`definition "${name}" refers to itself`);
     return inlineDefinitions(definition, definitions, [...seen, name]);
@@ -43,6 +44,33 @@ export function inlineDefinitions(condition: Condition, definitions: Treaty['def
   if ('any' in condition) return { ...condition, any: condition.any.map((c) => inlineDefinitions(c, definitions, seen)) };
   if ('not' in condition) return { ...condition, not: inlineDefinitions(condition.not, definitions, seen) };
   return condition;
+}
+
+/**
+ * The condition exactly as json-rules-engine should see it: a leaf keeps only
+ * fact, operator, a plain value, code and because. A `path` or `params` (a
+ * JSONPath into a fact, which jsonpath-plus would evaluate, scripts included)
+ * or a `{fact}` value never reaches the engine, even if an object got past the
+ * schema, which already refuses them.
+ */
+export function toEngineCondition(condition: Condition): Condition {
+  const label = (c: { code?: string | undefined; because?: string | undefined }) => ({
+    ...(typeof c.code === 'string' ? { code: c.code } : {}),
+    ...(typeof c.because === 'string' ? { because: c.because } : {}),
+  });
+  if ('all' in condition) return { all: condition.all.map(toEngineCondition), ...label(condition) };
+  if ('any' in condition) return { any: condition.any.map(toEngineCondition), ...label(condition) };
+  if ('not' in condition) return { not: toEngineCondition(condition.not), ...label(condition) };
+  if ('condition' in condition) throw new Error('definitions are inlined before a condition reaches the engine');
+  const { fact, operator, value, code, because } = condition;
+  const plain = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  if (!(plain(value) || (Array.isArray(value) && value.every(plain)))) throw new Error(`the value compared with ${fact} is not a plain value`);
+  return { fact, operator, value, code, because };
+}
+
+/** The engine never resolves a path: facts are plain values. */
+function refusePath(): never {
+  throw new Error('a condition path reached the rules engine');
 }
 
 interface Compiled {
@@ -72,7 +100,7 @@ function leafFacts(condition: Condition, out: Set<string>): Set<string> {
 function compile(version: ClauseVersion, treaty: Treaty): Compiled {
   let c = compiled.get(version);
   if (!c || c.definitions !== treaty.definitions) {
-    const conditions = inlineDefinitions(version.conditions, treaty.definitions);
+    const conditions = toEngineCondition(inlineDefinitions(version.conditions, treaty.definitions));
     c = { definitions: treaty.definitions, conditions, idle: [], reads: [...leafFacts(conditions, new Set())].sort() };
     compiled.set(version, c);
   }
@@ -83,7 +111,7 @@ function engineOf(c: Compiled): Engine {
   const idle = c.idle.pop();
   if (idle) return idle;
   // allowUndefinedFacts stays off: every fact is derived, and a missing one is a bug, not a "false".
-  const engine = new Engine([], { allowUndefinedFacts: false });
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: refusePath });
   engine.addRule({ name: 'clause', conditions: c.conditions as never, event: { type: 'applies' } });
   return engine;
 }

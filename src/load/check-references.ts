@@ -28,13 +28,25 @@ class Checker {
   /** A name that must be one of `known`; suggest the near miss. */
   known(code: string, path: PathSegment[], value: string, known: ReadonlySet<string>, what: string) {
     if (known.has(value)) return;
-    this.report(code, path, `unknown ${what} "${value}"`, didYouMean(value, known) ?? `expected ${what}s such as ${listSome([...known].sort(), 6)}`);
+    const plural = what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`;
+    const expected = known.size ? `expected ${plural} such as ${listSome([...known].sort(), 6)}` : `there are no ${plural} here`;
+    this.report(code, path, `unknown ${what} "${value}"`, didYouMean(value, known) ?? expected);
   }
   unique(items: readonly { id: string }[], path: PathSegment[], what: string) {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.id)) this.report('duplicate-id', [...path, i, 'id'], `the ${what} id "${item.id}" is used twice`, 'ids must be unique');
       seen.add(item.id);
+    });
+  }
+  /** Entries that say the same thing twice (the same state and start date, say): the second is reported. */
+  once<T>(items: readonly T[], path: PathSegment[], keyOf: (item: T) => string, what: string) {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const key = keyOf(item);
+      const first = seen.get(key);
+      if (first !== undefined) this.report('duplicate-entry', [...path, i], `this ${what} repeats entry ${first + 1} (${key})`, 'remove one of them, or change its dates');
+      else seen.set(key, i);
     });
   }
   interval(item: { from?: string | undefined; until?: string | undefined }, path: PathSegment[]) {
@@ -96,6 +108,8 @@ export function checkWorld(file: Loaded<WorldFile>, vocab: Vocabulary, prefix: P
       c.interval(a, [...p, 'administrations', j]);
     });
   });
+  c.once(w.recognitions ?? [], [...prefix, 'recognitions'], (r) => `${r.by} on ${r.territory} from ${r.from}`, 'recognition');
+  c.once(w.memberships ?? [], [...prefix, 'memberships'], (m) => `${m.state} in ${m.treaty} from ${m.from}`, 'membership');
   (w.recognitions ?? []).forEach((r, i) => {
     const p = [...prefix, 'recognitions', i];
     c.known('unknown-state', [...p, 'by'], r.by, vocab.states, 'state');
@@ -122,6 +136,9 @@ export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic
     c.interval(p, ['parties', i]);
   });
   c.interval(t.inForce, ['inForce']);
+  c.once(t.parties, ['parties'], (p) => `${p.state} from ${p.from}`, 'party');
+  if (t.signed > t.inForce.from)
+    c.report('date-order', ['signed'], `the treaty is signed on ${t.signed}, after it enters into force (${t.inForce.from})`, 'a treaty enters into force on or after its signature');
   c.unique(t.clauses, ['clauses'], 'clause');
   const definitions = new Set(Object.keys(t.definitions ?? {}));
 
@@ -213,9 +230,11 @@ export function checkScenario(file: Loaded<Scenario>, vocab: Vocabulary): Diagno
     });
     (e.actual ?? []).forEach((a, j) => {
       const ap = [...p, 'actual', j];
+      if (a.date !== undefined && a.date < e.date) c.report('response-before-event', [...ap, 'date'], `the response (${a.date}) is dated before its event (${e.date})`, 'a response answers an event: date the event first, or move the response');
       c.known(/^[A-Z]{3}$/.test(a.by) ? 'unknown-state' : 'unknown-party', [...ap, 'by'], a.by, parties, 'state or organization');
       if (a.clause) c.known('unknown-clause', [...ap, 'clause'], a.clause, vocab.clauses, 'clause');
     });
+    c.once(e.expect ?? [], [...p, 'expect'], (x) => `${x.clause} for ${x.obligor}`, 'expectation');
     (e.expect ?? []).forEach((x, j) => {
       const xp = [...p, 'expect', j];
       c.known('unknown-clause', [...xp, 'clause'], x.clause, vocab.clauses, 'clause');

@@ -17,6 +17,61 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** Every diagnostic code casus gives, with what it means (one invalid fixture each in tests/fixtures/invalid). */
+export const DIAGNOSTIC_CODES = {
+  // reading and parsing (src/load/parse-source.ts, load-files.ts)
+  'unreadable-file': 'the file or folder is missing, or is not a regular file',
+  'file-too-large': 'the file is over the size limit; refused from its size, unread',
+  'not-utf8': 'the bytes are not UTF-8 text',
+  'too-deep': 'values nest deeper than the limit',
+  'too-many-aliases': 'YAML aliases expand more often than the limit (an alias bomb)',
+  'yaml-syntax': 'the text is not well-formed YAML or JSON',
+  'duplicate-key': 'one mapping names the same field twice',
+  'forbidden-key': '__proto__, constructor or prototype as a key or a change path step',
+  // shape (src/load/validate-shape.ts)
+  'unknown-field': 'a field this kind of file does not have',
+  'missing-field': 'a required field is absent',
+  'wrong-type': 'a value of the wrong type (a list for text, a number for a date)',
+  'invalid-value': 'a word outside its vocabulary (event kind, response, status, operator)',
+  'invalid-date': 'a date not written YYYY-MM-DD, or one that does not exist',
+  'invalid-format': 'a code, id, clause name, path or address in the wrong form',
+  'invalid-name': 'a name chosen by the author (a definition) in the wrong form',
+  'too-small': 'an empty list or text, or a number below its range',
+  'too-big': 'a number above its range',
+  invalid: 'any other shape problem (a fallback: no file is known to reach it)',
+  // references across files (src/load/check-references.ts)
+  'unknown-state': 'a state code no world file defines',
+  'unknown-actor': 'an actor id no world defines',
+  'unknown-territory': 'a place that is neither a state nor a territory',
+  'unknown-treaty': 'a treaty id no treaty file has',
+  'unknown-clause': 'a treaty/clause that does not exist',
+  'unknown-party': 'a state or organization that does not exist',
+  'unknown-reason-code': 'a reason code no clause tests',
+  'unknown-fact': 'a condition reads a fact outside the fact catalogue',
+  'unknown-fact-value': 'a condition compares a fact with a value it never takes',
+  'fact-value-type': 'a condition compares a fact with a value of the wrong type',
+  'operator-needs-list': '"in" or "notIn" with a single value',
+  'not-without-code': 'a "not" group without its own code',
+  'unknown-definition': 'a reference to a definition the treaty does not have',
+  'unknown-event': 'an event id the scenario does not have',
+  'duplicate-id': 'two events, clauses, states, treaties or scenarios with one id',
+  'duplicate-entry': 'the same entry twice (a party, a recognition, an expectation)',
+  'date-order': 'an interval that runs backwards, or versions out of date order',
+  'request-before-event': 'a request dated before its event',
+  'response-before-event': 'a response dated before its event',
+  'bad-effect-path': 'an effect aimed at something other than the world or a treaty',
+  // changes and what-ifs (src/load/check-changes.ts, load-what-if.ts, resolve-base.ts)
+  'bad-change-path': 'a change path that leads to nothing',
+  'base-outside-folder': "a what-if base outside the what-if's folder",
+  'unknown-base': 'a what-if base that does not exist',
+  'bad-base': 'a what-if base that is not a data file or has problems of its own',
+  'base-cycle': 'what-ifs whose bases come back on themselves',
+  // rules folders
+  'no-rules': 'a rules folder with no world or treaty files',
+} as const satisfies Record<string, string>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
 /** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
@@ -79,8 +134,16 @@ export function renderDiagnostic(d: Diagnostic): string {
   return `${where}: error [${d.code}]${field} ${d.message}${hint}`;
 }
 
+/** Every problem once, in file, line and column order, then the closing count. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  const sorted = [...diagnostics].sort(
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.file}|${d.line}|${d.column}|${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sorted = unique.sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
   const n = sorted.length;

@@ -3,7 +3,8 @@
  * model the pure core works on. Every problem in every file is collected
  * before anything runs; a caller refuses to run while any remains.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFile, whatIfFile, type Scenario, type WhatIf } from '../schema/scenario.js';
@@ -12,9 +13,10 @@ import { worldFile, type World, type WorldFile } from '../schema/world.js';
 import type { Model } from '../core/simulate.js';
 import { mergeWorld } from '../core/simulate.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
+import { checkEffects } from './check-changes.js';
 import type { Diagnostic } from './diagnostics.js';
-import { parseSource, type SourceFile } from './parse-source.js';
-import { validateShape } from './validate-shape.js';
+import { LIMITS, diagnosticAt, parseSource, tooLarge, type SourceFile } from './parse-source.js';
+import { fieldName, validateShape } from './validate-shape.js';
 import type { z } from 'zod';
 
 /** The rules shipped with casus (the package's own rules/ folder). */
@@ -40,16 +42,43 @@ function problem(file: string, code: string, message: string, hint?: string): Di
   return { code, file, line: 1, column: 1, pointer: '', field: '', message, ...(hint ? { hint } : {}) };
 }
 
+/**
+ * Read a regular file, never more than `max` bytes: a file over the limit is
+ * refused from its size without being read, and a file that grows while it is
+ * read (or a device that never ends) stops at the limit.
+ */
+function readAtMost(path: string, max: number): { bytes: Uint8Array; tooLarge?: undefined } | { tooLarge: number } {
+  // Checked before opening: opening a named pipe would wait for a writer.
+  const notAFile = (stat: { isFile(): boolean; isDirectory(): boolean }) =>
+    Object.assign(new Error('not a file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+  const before = statSync(path);
+  if (!before.isFile()) throw notAFile(before);
+  if (before.size > max) return { tooLarge: before.size };
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notAFile(stat);
+    if (stat.size > max) return { tooLarge: stat.size };
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length <= max; length += n) n = readSync(fd, buffer, length, max + 1 - length, null);
+    if (length > max) return { tooLarge: length };
+    return { bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readSource(path: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
   const file = displayPath(path);
   let bytes: Uint8Array;
   try {
-    const stat = statSync(path);
-    if (stat.size > 64 * 1024 * 1024) return { diagnostics: [problem(file, 'file-too-large', `the file is ${stat.size} bytes`, 'scenario and rules files are small text files')] };
-    bytes = readFileSync(path);
+    const read = readAtMost(path, LIMITS.maxBytes);
+    if (read.tooLarge !== undefined) return { diagnostics: [tooLarge(file, read.tooLarge)] };
+    bytes = read.bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { diagnostics: [problem(file, 'unreadable-file', code === 'ENOENT' ? 'no such file or folder' : `cannot read the file (${code ?? 'error'})`)] };
+    return { diagnostics: [problem(file, 'unreadable-file', code === 'ENOENT' ? 'no such file or folder' : code === 'ENOTFILE' ? 'not a regular file' : `cannot read the file (${code ?? 'error'})`)] };
   }
   return parseSource(file, bytes);
 }
@@ -87,6 +116,37 @@ export function worldOf(files: readonly WorldFile[]): World {
 
 /** rules/world/*.yaml and rules/treaties/*.yaml, checked against each other. */
 export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
+  // The same rules, read again by one process (the in-process commands of the tests and the
+  // fuzz run, a long-lived caller), are parsed once: the key is the files' exact contents.
+  const key = rulesKey(rulesDir);
+  const cached = key === undefined ? undefined : rulesCache.get(key);
+  if (cached) return { ...cached, diagnostics: [...cached.diagnostics] };
+  const loaded = loadRulesUncached(rulesDir);
+  if (key !== undefined) {
+    if (rulesCache.size >= 8) rulesCache.delete(rulesCache.keys().next().value!);
+    rulesCache.set(key, loaded);
+  }
+  return { ...loaded, diagnostics: [...loaded.diagnostics] };
+}
+
+const rulesCache = new Map<string, LoadedRules>();
+
+/** The working folder (paths in messages are relative to it) and every rules file's path and content hash. */
+function rulesKey(rulesDir: string): string | undefined {
+  const hash = createHash('sha256').update(process.cwd()).update('\0');
+  for (const path of [...dataFilesIn(join(rulesDir, 'world')), ...dataFilesIn(join(rulesDir, 'treaties'))]) {
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > LIMITS.maxBytes) return undefined;
+      hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+    } catch {
+      return undefined;
+    }
+  }
+  return `${resolve(rulesDir)}\0${hash.digest('hex')}`;
+}
+
+function loadRulesUncached(rulesDir: string): LoadedRules {
   const diagnostics: Diagnostic[] = [];
   const worldFiles: Loaded<WorldFile>[] = [];
   const treatyFiles: Loaded<Treaty>[] = [];
@@ -109,10 +169,11 @@ export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
   const vocab = vocabularyOf(world, treaties);
   for (const f of worldFiles) diagnostics.push(...checkWorld(f, vocab));
   for (const f of treatyFiles) diagnostics.push(...checkTreaty(f, vocab));
+  diagnostics.push(...duplicatesAcrossWorldFiles(worldFiles, treaties));
   const seen = new Map<string, string>();
   for (const f of treatyFiles) {
     const other = seen.get(f.value.id);
-    if (other) diagnostics.push(problem(f.source.file, 'duplicate-id', `treaty id "${f.value.id}" is also used by ${other}`));
+    if (other) diagnostics.push(diagnosticAt(f.source, 'duplicate-id', ['id'], 'id', `the treaty id "${f.value.id}" is also used by ${other}`, 'give each treaty file its own id'));
     seen.set(f.value.id, f.source.file);
   }
   // Readings are chosen by bare id on the command line, so an id names one reading in all the rules.
@@ -125,6 +186,31 @@ export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
         readings.set(r.id, `${f.value.id}/${c.id}`);
       }
   return { model: { world, treaties }, worldFiles, treatyFiles, diagnostics };
+}
+
+/**
+ * A state, actor or territory defined in two world files (one would silently
+ * replace the other), and an actor that takes a treaty's id (an organization
+ * is named by its treaty id, so `by: cst` would be ambiguous).
+ */
+function duplicatesAcrossWorldFiles(files: readonly Loaded<WorldFile>[], treaties: readonly Treaty[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const treatyIds = new Set(treaties.map((t) => t.id));
+  for (const kind of ['states', 'actors', 'territories'] as const) {
+    const firstIn = new Map<string, string>();
+    for (const f of files) {
+      (f.value[kind] ?? []).forEach((item, i) => {
+        const other = firstIn.get(item.id);
+        const path = [kind, i, 'id'];
+        if (other !== undefined && other !== f.source.file)
+          out.push(diagnosticAt(f.source, 'duplicate-id', path, fieldName(f.value, path), `"${item.id}" is also defined in ${other}`, 'define each state, actor and territory in one world file'));
+        else if (kind === 'actors' && treatyIds.has(item.id))
+          out.push(diagnosticAt(f.source, 'duplicate-id', path, fieldName(f.value, path), `the actor id "${item.id}" is also a treaty's id, which names its organization`, 'give the actor another id'));
+        if (!firstIn.has(item.id)) firstIn.set(item.id, f.source.file);
+      });
+    }
+  }
+  return out;
 }
 
 /** Expand the command line's files and folders into scenario files (a folder: its *.yaml, not sub-folders). */
@@ -167,6 +253,10 @@ export function checkScenarioSource(source: SourceFile, model: Model): { scenari
     ...checkScenario(loaded, vocab),
     ...(scenario.world ? checkWorld({ source, value: scenario.world }, vocab, ['world']) : []),
   ];
+  // Effects are tried on the world before anything runs, only once the rest is sound.
+  if (!problems.length)
+    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source,
+      (s, src) => checkWorld({ source: src, value: s.world }, vocabularyOf(s.world, s.treaties), ['world'])));
   scenario.events.forEach((e, i) =>
     (e.expect ?? []).forEach((x, j) => {
       if (x.says === undefined) {
@@ -197,11 +287,18 @@ export function loadScenarios(paths: readonly string[], model: Model): { scenari
     diagnostics.push(...r.diagnostics);
     if (r.scenario) scenarios.push(r.scenario);
   }
+  diagnostics.push(...duplicateScenarioIds(scenarios));
+  return { scenarios, diagnostics };
+}
+
+/** Two scenario files with one id (reports and `expect` checks name scenarios by id). */
+export function duplicateScenarioIds(scenarios: readonly Loaded<{ id: string }>[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const ids = new Map<string, string>();
   for (const s of scenarios) {
     const other = ids.get(s.value.id);
-    if (other) diagnostics.push(problem(s.source.file, 'duplicate-id', `scenario id "${s.value.id}" is also used by ${other}`));
-    ids.set(s.value.id, s.source.file);
+    if (other) out.push(diagnosticAt(s.source, 'duplicate-id', ['id'], 'id', `the scenario id "${s.value.id}" is also used by ${other}`, 'give each scenario its own id'));
+    else ids.set(s.value.id, s.source.file);
   }
-  return { scenarios, diagnostics };
+  return out;
 }

@@ -17,6 +17,7 @@ import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } fro
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { displayPath, isWhatIfValue, loadScenarioFile, readSource } from './load-files.js';
 import { diagnosticAt, type SourceFile } from './parse-source.js';
+import { resolveBase } from './resolve-base.js';
 import { fieldName, validateShape } from './validate-shape.js';
 import { parse as parseYaml } from 'yaml';
 
@@ -74,8 +75,10 @@ function resolveChain(path: string, model: Model): Chain {
   for (;;) {
     const naming = files[0];
     if (seen.includes(current)) {
-      const chain = [...seen, current].map(displayPath).join(' -> ');
-      return { files, diagnostics: [diagnosticAt(naming!.source, 'what-if-cycle', ['base'], 'base', `the bases go round in a circle: ${chain}`, 'a what-if must rest, in the end, on a scenario file')] };
+      // Reported on the file asked about, which is where the reader is looking.
+      const first = files[files.length - 1]!;
+      const chain = [...seen, current].map(displayPath).join(' → ');
+      return { files, diagnostics: [diagnosticAt(first.source, 'base-cycle', ['base'], 'base', `the chain of bases comes back on itself: ${chain}`, 'a chain of what-ifs must end in a scenario')] };
     }
     seen.push(current);
     const { source, diagnostics } = readSource(current);
@@ -91,7 +94,9 @@ function resolveChain(path: string, model: Model): Chain {
     const shaped = validateShape(whatIfFile, source);
     if (!shaped.value) return { files, diagnostics: shaped.diagnostics };
     files.unshift({ file: current, source, whatIf: shaped.value });
-    current = resolve(dirname(current), shaped.value.base);
+    const next = resolveBase(current, shaped.value.base);
+    if (!('path' in next)) return { files, diagnostics: [diagnosticAt(source, next.code, ['base'], 'base', next.message, next.hint)] };
+    current = next.path;
   }
 }
 
@@ -138,6 +143,8 @@ function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
   return out;
 }
 
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function changeProblem(layer: ChangeLayer, e: ChangeError): Diagnostic {
   const segments = e.path.split('.');
   const at = segments.indexOf(e.segment);
@@ -145,7 +152,10 @@ function changeProblem(layer: ChangeLayer, e: ChangeError): Diagnostic {
   const message = e.message.startsWith('no item with id')
     ? `no item with id "${e.segment}" in ${where}; the ids there are: ${listSome(e.known, 12)}`
     : `${e.message}${e.known.length ? `; ${where} has: ${listSome(e.known, 12)}` : ''}`;
-  return diagnosticAt(layer.source, 'unknown-path', ['changes', Math.max(0, e.index)], e.path, message,
+  if (FORBIDDEN_SEGMENTS.has(e.segment))
+    return diagnosticAt(layer.source, 'forbidden-key', ['changes', Math.max(0, e.index)], e.path, e.message,
+      'a path names fields and list items by id; these words could reach the internals of the program');
+  return diagnosticAt(layer.source, 'bad-change-path', ['changes', Math.max(0, e.index)], e.path, message,
     didYouMean(e.segment, e.known) ?? (e.known.length ? undefined : 'paths name list items by their id: events.<event id>.requests'));
 }
 
@@ -155,8 +165,19 @@ function applyLayer(doc: WhatIfDocument, layer: ChangeLayer): { doc?: WhatIfDocu
   try {
     next = applyWhatIf(doc, layer.changes).result;
   } catch (e) {
-    if (e instanceof ChangeError) return { diagnostics: [changeProblem(layer, e)] };
-    throw e;
+    if (!(e instanceof ChangeError)) throw e;
+    // Report every change that leads nowhere, not only the first: try each on its own.
+    const problems = layer.changes.flatMap((change, index) => {
+      try {
+        applyWhatIf(doc, [change]);
+        return [];
+      } catch (each) {
+        if (!(each instanceof ChangeError)) throw each;
+        each.index = index;
+        return [changeProblem(layer, each)];
+      }
+    });
+    return { diagnostics: problems.length ? problems : [changeProblem(layer, e)] };
   }
   const problems = checkVariant(next, layer);
   return problems.length ? { diagnostics: problems } : { doc: next, diagnostics: [] };

@@ -34,11 +34,17 @@ function flatten(issue: Issue): Issue[] {
   return best.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as Issue));
 }
 
+/** zod's type names, as a person writing YAML would say them. */
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping (field: value)', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false',
+};
+
 function received(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `number ${value}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -81,21 +87,43 @@ export function validateShape<S extends z.ZodType>(
       }
       case 'invalid_type': {
         const missing = actual === undefined;
+        const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
         d = diagnosticAt(source, missing ? 'missing-field' : 'wrong-type', path, field,
-          missing ? `required field is missing; expected ${issue.expected}` : `expected ${issue.expected}, found ${received(actual)}`);
+          missing ? `required field is missing; expected ${expected}` : `expected ${expected}, found ${received(actual)}`);
         break;
       }
       case 'invalid_format':
       case 'custom': {
         const isDate = /date/.test(issue.message);
+        if (issue.code === 'invalid_format' && issue.format === 'url') {
+          d = diagnosticAt(source, 'invalid-format', path, field, `${received(actual)} is not a web address`, 'write the full address, starting https://');
+          break;
+        }
         d = diagnosticAt(source, isDate ? 'invalid-date' : 'invalid-format', path, field,
           `${received(actual)} is not ${issue.message}`,
           isDate && typeof actual === 'string' ? 'dates are written YYYY-MM-DD and must exist (no 2022-02-30)' : undefined);
         break;
       }
       case 'too_small':
-        d = diagnosticAt(source, 'too-small', path, field, `${received(actual)} is too small or empty: ${issue.message}`);
+      case 'too_big': {
+        const small = issue.code === 'too_small';
+        const bound = Number(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+        const origin = (issue as { origin?: string }).origin;
+        const expected =
+          origin === 'array' ? `a list of ${small ? 'at least' : 'at most'} ${bound} entr${bound === 1 ? 'y' : 'ies'}`
+          : origin === 'string' ? (small && bound === 1 ? 'some text' : `text of ${small ? 'at least' : 'at most'} ${bound} characters`)
+          : `a number ${small ? 'no less' : 'no more'} than ${bound}`;
+        const found = Array.isArray(actual) ? `${actual.length ? `${actual.length} entries` : 'an empty list'}` : actual === '' ? 'empty text' : received(actual);
+        d = diagnosticAt(source, small ? 'too-small' : 'too-big', path, field, `expected ${expected}, found ${found}`);
         break;
+      }
+      case 'invalid_key': {
+        // A name chosen by the author (a definition's), checked like an id.
+        const name = String(path[path.length - 1] ?? '');
+        const inner = issue.issues[0]?.message ?? 'a valid name';
+        d = diagnosticAt(source, 'invalid-name', path, field, `the name "${name}" is not ${inner}`);
+        break;
+      }
       default:
         d = diagnosticAt(source, 'invalid', path, field, issue.message);
     }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** A real calendar date written YYYY-MM-DD (2022-02-30 is refused). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD', abort: true })
   .refine(isRealDate, { message: 'a date that exists on the calendar' })
   .meta({ description: 'An ISO date, YYYY-MM-DD', examples: ['2022-09-13'] });
 

@@ -1,0 +1,164 @@
+/**
+ * Properties over many generated files (fast-check):
+ * - a random valid scenario loads without a diagnostic, never crashes the
+ *   runner, and gives the same bytes twice;
+ * - a random mutation of a valid file (a deleted field, a wrong type, a
+ *   garbled date, an unknown code, an unknown field) always ends in exit 2
+ *   with at least one located diagnostic and never a stack trace.
+ * `npm test` runs a few hundred cases; `npm run fuzz` runs over ten thousand
+ * (CASUS_FUZZ_SEED replays a run).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { simulate } from '../src/core/index.js';
+import { execute } from '../src/cli/main.js';
+import { DIAGNOSTIC_CODES } from '../src/load/diagnostics.js';
+import { loadScenarioFile } from '../src/load/load-files.js';
+import { renderJson } from '../src/report/render-json.js';
+import { renderText } from '../src/report/render-text.js';
+import { invalidatingMutation, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
+import { casus, hasStackTrace, ROOT } from './helpers/cli.js';
+import { shippedRules } from './helpers/project.js';
+
+/**
+ * Cases per in-process property: a few hundred in all by default; under `npm run fuzz`
+ * (vitest --mode fuzz) 5,000 each, over 10,000 in all; CASUS_FUZZ_RUNS sets another number.
+ */
+const MODE = (import.meta as unknown as { env?: { MODE?: string } }).env?.MODE;
+const FUZZ = process.env.CASUS_FUZZ_RUNS ? Number(process.env.CASUS_FUZZ_RUNS) : MODE === 'fuzz' ? 5000 : 0;
+const runs = (normal: number, fuzz = FUZZ) => (FUZZ > 0 ? fuzz : normal);
+const SEED = process.env.CASUS_FUZZ_SEED ? Number(process.env.CASUS_FUZZ_SEED) : undefined;
+const settings = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
+const TIMEOUT = FUZZ > 0 ? 3_600_000 : 120_000;
+
+const { model } = shippedRules();
+const vocab = vocabularyOf(model);
+const dir = mkdtempSync(join(tmpdir(), 'casus-properties-'));
+beforeAll(() => process.chdir(ROOT));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 60_000);
+
+// A few file names in turn: each case is read before the next one is written.
+let counter = 0;
+const writeYaml = (value: unknown) => {
+  const file = join(dir, `case-${counter++ % 8}.yaml`);
+  writeFileSync(file, stringify(value));
+  return file;
+};
+
+const DIAGNOSTIC_LINE = /^.+:\d+:\d+: error \[([a-z0-9-]+)\] /gm;
+
+describe('random valid scenarios', () => {
+  it('load without a diagnostic, run without a crash, and give the same bytes twice', async () => {
+    let verdicts = 0;
+    await fc.assert(
+      fc.asyncProperty(validScenario(vocab), async (scenario) => {
+        const file = writeYaml(scenario);
+        const loaded = loadScenarioFile(file, model);
+        expect(loaded.diagnostics).toEqual([]);
+        const first = await simulate(model, [loaded.scenario!.value]);
+        const second = await simulate(model, [loadScenarioFile(file, model).scenario!.value]);
+        expect(renderJson(second)).toBe(renderJson(first));
+        expect(renderText(second)).toBe(renderText(first));
+        for (const v of first.scenarios[0]!.verdicts) expect(['obliged', 'not-obliged', 'obliged-if-requested']).toContain(v.status);
+        verdicts += first.scenarios[0]!.verdicts.length;
+      }),
+      settings(runs(200)),
+    );
+    // The generated scenarios reach the engine: most events involve a party of the shipped treaty.
+    expect(verdicts).toBeGreaterThan(0);
+  }, TIMEOUT);
+
+  it('through the real CLI: exit 0 and the same bytes twice', () => {
+    fc.assert(
+      fc.property(validScenario(vocab), (scenario) => {
+        const file = writeYaml(scenario);
+        const a = casus(['run', file, '--format', 'json']);
+        const b = casus(['run', file, '--format', 'json']);
+        expect([a.exitCode, a.stderr]).toEqual([0, '']);
+        expect(b.stdout).toBe(a.stdout);
+      }),
+      settings(FUZZ > 0 ? 20 : 3),
+    );
+  }, TIMEOUT);
+});
+
+const shipped = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => parse(readFileSync(join(ROOT, 'scenarios', f), 'utf8')) as Json);
+
+/** A shipped scenario or a generated valid one, with one mutation that makes it wrong. */
+const mutated = fc
+  .oneof(fc.constantFrom(...shipped), validScenario(vocab) as fc.Arbitrary<Json>)
+  .chain((original) => invalidatingMutation(original, vocab).map((mutation) => ({ original, mutation })))
+  .map(({ original, mutation }) => {
+    const copy = structuredClone(original);
+    mutation.apply(copy);
+    return { value: copy, mutation };
+  });
+
+function expectRefusal(r: { exitCode: number; stdout: string; stderr: string }, what: string) {
+  expect(r.exitCode, `${what}\n${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(hasStackTrace(r.stderr), r.stderr).toBe(false);
+  const codes = [...r.stderr.matchAll(DIAGNOSTIC_LINE)].map((m) => m[1]!);
+  expect(codes.length, `${what}\n${r.stderr}`).toBeGreaterThan(0);
+  for (const code of codes) expect(Object.keys(DIAGNOSTIC_CODES), what).toContain(code);
+  expect(r.stderr).toMatch(/\n\d+ problems? found; nothing was run\.\n$/);
+}
+
+describe('random mutations of valid files', () => {
+  it('always end in exit 2 with at least one diagnostic, never a stack trace (in-process commands)', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated, fc.constantFrom('validate', 'run', 'test'), async ({ value, mutation }, command) => {
+        const file = writeYaml(value);
+        expectRefusal(await execute([command, file]), `${mutation.kind} at ${mutation.path.join('.')}`);
+      }),
+      settings(runs(150)),
+    );
+  }, TIMEOUT);
+
+  it('through the real CLI as well', () => {
+    fc.assert(
+      fc.property(mutated, ({ value, mutation }) => {
+        expectRefusal(casus(['run', writeYaml(value)]), `${mutation.kind} at ${mutation.path.join('.')}`);
+      }),
+      settings(FUZZ > 0 ? 20 : 5),
+    );
+  }, TIMEOUT);
+});
+
+describe('random mutations of valid rules files', () => {
+  const rulesFiles = ['treaties/cst.yaml', 'world/states.yaml', 'world/territories.yaml'].map((name) => ({
+    name,
+    value: parse(readFileSync(join(ROOT, 'rules', name), 'utf8')) as Json,
+    profile: name.startsWith('treaties') ? TREATY : WORLD,
+  }));
+  const mutatedRules = fc
+    .constantFrom(...rulesFiles)
+    .chain((file) => invalidatingMutation(file.value, vocab, file.profile).map((mutation) => ({ file, mutation })));
+
+  it('always end in exit 2 with at least one diagnostic: validate on the file, run and list with the folder as --rules', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedRules, fc.constantFrom('validate', 'run', 'list'), async ({ file, mutation }, command) => {
+        const rules = join(dir, `rules-${counter++ % 4}`);
+        rmSync(rules, { recursive: true, force: true });
+        mkdirSync(rules);
+        cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+        const copy = structuredClone(file.value);
+        mutation.apply(copy);
+        writeFileSync(join(rules, file.name), stringify(copy));
+        const args =
+          command === 'validate' ? ['validate', join(rules, file.name)]
+          : command === 'run' ? ['run', 'scenarios/armenia-border-2022.yaml', '--rules', rules]
+          : ['list', '--rules', rules];
+        expectRefusal(await execute(args), `${file.name}: ${mutation.kind} at ${mutation.path.join('.')}`);
+      }),
+      settings(runs(60, 1000)),
+    );
+  }, TIMEOUT);
+});
