@@ -4,7 +4,7 @@
  * it amounts to; and, when no single change suffices, what each leaves
  * failing. Also the what-if file a set can be saved as. Text and JSON. Pure.
  */
-import { stringify } from 'yaml';
+import { renderWhatIfYaml } from './render-what-if-file.js';
 import type { Counterfactual, WhyNotResult } from '../core/why-not.js';
 import { changeLine, reasonChangeWords } from './render-what-if.js';
 import { PLAIN, type Style } from './style.js';
@@ -68,7 +68,5 @@ export function renderWhyNotJson(r: WhyNotResult): string {
 
 /** A what-if file for one counterfactual set, ready to save beside its base; each change on one line, as the casebook writes them. */
 export function whatIfFileText(o: { id: string; title: string; base: string; schema: string; set: Counterfactual; why: string }): string {
-  const head = stringify({ id: o.id, title: o.title, base: o.base }, { lineWidth: 0 });
-  const changes = o.set.candidates.map((c) => `  - ${changeLine(c.change)}\n`).join('');
-  return `# yaml-language-server: $schema=${o.schema}\n# ${o.why}\n${head}changes:\n${changes}`;
+  return renderWhatIfYaml({ id: o.id, title: o.title, base: o.base, changes: o.set.candidates.map((c) => c.change), schema: o.schema, comment: o.why });
 }
