@@ -152,3 +152,20 @@ export function factInWords(id: string, facts: Facts, ctx: FactContext): string 
       return undefined;
   }
 }
+
+/** Where the event happened, as the treaty-area tests see it: "the forces of USA at Idlib: asia, 35.9°N". */
+export function placeInWords(facts: Facts, ctx: FactContext): string {
+  const { event, world, obligor } = ctx;
+  const name = world.territories.find((t) => t.id === event.territory)?.name ?? world.states.find((s) => s.id === event.territory)?.name ?? event.territory;
+  const lat = facts.placeLatitude;
+  const parts = [
+    facts.placeContinent ?? 'at sea',
+    facts.placeIsIsland === true ? 'an island' : undefined,
+    facts.placeOcean ? `in the ${String(facts.placeOcean)}` : undefined,
+    typeof lat === 'number' ? `${Math.abs(lat)}°${lat >= 0 ? 'N' : 'S'}` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  const what = facts.targetKind === 'territory' ? '' : `${event.target}'s ${String(facts.targetKind)} at `;
+  const sovereign = facts.territorySovereignInObligorsView;
+  const whose = sovereign === null || sovereign === undefined ? 'no state\'s' : `${String(sovereign)}'s`;
+  return `${what}${name} (${parts.join(', ')}), ${whose} in ${obligor}'s view`;
+}

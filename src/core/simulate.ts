@@ -15,7 +15,7 @@ import { actualResponseOf, assess } from './assess.js';
 import { latestActive } from './dates.js';
 import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
 import { applyInterpretation, selectedReading } from './interpretations.js';
-import { deriveFacts, factInWords, type Facts } from './fact-catalogue.js';
+import { deriveFacts, factInWords, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
 import { foldTimeline, type Situation } from './timeline.js';
@@ -171,6 +171,8 @@ export async function judgeRow(
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
   const reasons = evaluated.reasons.map((r) => {
+    // A test of the treaty area reads many facts of the place: say where it is in one phrase.
+    if (r.facts.filter((f) => f.startsWith('place')).length > 1) return { ...r, found: placeInWords(facts, ctx) };
     const words = r.facts.map((f) => factInWords(f, facts, ctx));
     if (words.every((w) => w === undefined)) return r;
     const found = words.map((w, i) => w ?? `${r.facts[i]} = ${formatValue(facts[r.facts[i]!])}`);
