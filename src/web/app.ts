@@ -338,7 +338,8 @@ export function startPage(root: HTMLElement, data: PageData): void {
       h('div', { class: 'what-if-actions' },
         h('button', {
           type: 'button', id: 'undo-what-if', disabled: !active.length && !c.inEffect.length,
-          onclick: () => { state.choices[choiceKey()] = {}; state.readings[choiceKey()] = []; state.copied = undefined; void update('undo-what-if'); },
+          // The button is disabled once nothing is changed: focus goes to the first toggle, not to the page's top.
+          onclick: () => { state.choices[choiceKey()] = {}; state.readings[choiceKey()] = []; state.copied = undefined; void update(c.toggles[0] ? `toggle:${c.toggles[0].key}` : undefined); },
         }, 'Undo all changes'),
         h('button', { type: 'button', id: 'copy-what-if', disabled: !active.length, 'aria-describedby': c.inEffect.length ? 'reading-copy-note' : undefined, onclick: () => copyWhatIf() }, 'Copy as what-if file')),
       c.inEffect.length ? h('p', { class: 'note reading-note', id: 'reading-copy-note' },

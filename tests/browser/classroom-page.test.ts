@@ -190,6 +190,7 @@ describe.skipIf(!canRun)('the classroom page in Chromium', () => {
     await expect.poll(() => rus.getAttribute('data-status')).toBe('not-obliged');
     expect(await page.locator('.matrix .cell.flipped').count()).toBe(0);
     expect(await reading.isChecked()).toBe(false);
+    expect(await page.evaluate('document.activeElement.dataset.toggle')).toBe('request:cst/art-2');
     expect(await page.locator('#explanation #reading-applied').innerText()).toContain("Judged on the casebook's reading");
     await page.close();
   });
