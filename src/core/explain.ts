@@ -11,6 +11,12 @@ import { findTerritory, sovereigntyInViewOf, type SovereigntyView } from './reco
 import { judgeRow, mergeWorld, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
 import { foldTimeline } from './timeline.js';
 import { partiesOn, statusOn } from './membership.js';
+import { applyInterpretation, selectedReading } from './interpretations.js';
+
+export interface ExplainOptions {
+  /** Named contested readings to judge under (interpretation ids), as in simulate. */
+  interpretations?: readonly string[];
+}
 
 export interface Explanation {
   scenario: { id: string; title: string };
@@ -30,6 +36,7 @@ export async function explainVerdict(
   eventId: string,
   clauseRef: string,
   obligor: string,
+  options: ExplainOptions = {},
 ): Promise<Explanation | ExplainProblem> {
   const initial = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
   const steps = foldTimeline(initial, scenario.events);
@@ -43,13 +50,18 @@ export async function explainVerdict(
   const { event, situation } = step;
   const parties = partiesOn(treaty, situation.world, event.date).filter((s) => s !== event.target);
   if (!parties.includes(obligor)) return { field: 'obligor', value: obligor, known: parties };
-  const verdict = await judgeRow(situation, event, treaty, clause, obligor);
+  const interpretations = options.interpretations ?? [];
+  const verdict = await judgeRow(situation, event, treaty, clause, obligor, interpretations.length ? { interpretations } : {});
+  // Under a reading, the version as read: the same words, perhaps another list of what meets the duty.
+  const inForce = versionOn(clause, event.date);
+  const reading = verdict.reading ? selectedReading(clause, interpretations) : undefined;
+  const version = reading ? applyInterpretation(inForce, reading, treaty) : inForce;
   const world = situation.world;
   const summary = summarize(world, event);
   return {
     scenario: { id: scenario.id, title: scenario.title },
     event: summary,
-    version: versionOn(clause, event.date),
+    version,
     treatyName: treaty.name,
     verdict,
     territoryView: {

@@ -8,7 +8,7 @@ export type { Model, Report, ScenarioReport, Verdict, EventSummary, SimulateOpti
 export { checkExpectations, expectationsOf, describeExpectation } from './expectations.js';
 export type { ExpectationResult, EventExpectation } from './expectations.js';
 export { explainVerdict } from './explain.js';
-export type { Explanation, ExplainProblem } from './explain.js';
+export type { Explanation, ExplainProblem, ExplainOptions } from './explain.js';
 export { applyChanges, ChangeError, pathOf } from './changes.js';
 export { foldTimeline, chronological } from './timeline.js';
 export type { Situation } from './timeline.js';

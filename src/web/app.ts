@@ -21,6 +21,7 @@ import { h, type Child } from './dom.js';
 import {
   activeChoices, changesFor, describeFlip, eventsInOrder, situationAt, togglesFor, whatIfTitle, type Choices, type Toggle,
 } from './what-if-toggles.js';
+import { readingComment, readingsFor, readingsInEffect, switchReading, type ClauseReadings, type ReadingOption } from './readings.js';
 
 interface Cell {
   clause: string;
@@ -32,6 +33,8 @@ interface State {
   event: string;
   /** What-if choices, per scenario and event ("id/event"). */
   choices: Record<string, Record<string, string>>;
+  /** Contested readings switched on (interpretation ids), per scenario and event. */
+  readings: Record<string, string[]>;
   explained?: Cell;
   pictureClause?: string;
   predicting: boolean;
@@ -46,6 +49,9 @@ interface Computed {
   base: ScenarioReport;
   current: ScenarioReport;
   toggles: Toggle[];
+  /** The contested readings of the clauses in the matrix, and those the verdicts were judged under. */
+  offered: ClauseReadings[];
+  inEffect: ReadingOption[];
   changeError?: string;
   explanation?: Explanation;
   evaluatedMs?: number;
@@ -67,13 +73,16 @@ export function startPage(root: HTMLElement, data: PageData): void {
   const model: Model = data.model;
   const scenarios: Scenario[] = data.scenarios.map((s) => s.scenario);
   const baseCache = new Map<string, Promise<ScenarioReport>>();
-  const state: State = { scenario: 0, event: eventsInOrder(scenarios[0]!)[0]!.id, choices: {}, predicting: false, revealed: false, guesses: {} };
+  const state: State = { scenario: 0, event: eventsInOrder(scenarios[0]!)[0]!.id, choices: {}, readings: {}, predicting: false, revealed: false, guesses: {} };
   let computed: Computed | undefined;
+  /** Open or closed, per <details> key, as last shown or set by the teacher. */
+  const openDetails = new Map<string, boolean>();
   let generation = 0;
 
   const scenario = () => scenarios[state.scenario]!;
   const choiceKey = () => `${scenario().id}/${state.event}`;
   const choices = (): Choices => state.choices[choiceKey()] ?? {};
+  const selectedReadings = (): string[] => state.readings[choiceKey()] ?? [];
 
   /** "#scenario-id/event-id" names a case and event, so a teacher can bookmark one. */
   function fromHash(): { index: number; event: string } | undefined {
@@ -115,16 +124,24 @@ export function startPage(root: HTMLElement, data: PageData): void {
     } catch (e) {
       changeError = (e as Error).message;
     }
+    // The readings of the clauses the matrix shows; a reading is passed to the core, not written into the case.
+    const date = base.events.find((e) => e.id === state.event)?.date ?? '';
+    const offered = readingsFor(model, [...new Set(base.verdicts.filter((v) => v.event === state.event).map((v) => v.clause))], date);
+    const inEffect = readingsInEffect(offered, selectedReadings());
+    const options = inEffect.length ? { interpretations: inEffect.map((r) => r.id) } : {};
     const started = performance.now();
-    const current = await simulateScenario(model, varied);
+    const current = await simulateScenario(model, varied, options);
     const evaluatedMs = performance.now() - started;
     let explanation: Explanation | undefined;
     if (state.explained) {
-      const x = await explainVerdict(model, varied, state.event, state.explained.clause, state.explained.obligor);
+      const x = await explainVerdict(model, varied, state.event, state.explained.clause, state.explained.obligor, options);
       explanation = 'field' in x ? undefined : x;
     }
     if (mine !== generation) return;
-    computed = { varied, base, current, toggles, ...(changeError ? { changeError } : {}), ...(explanation ? { explanation } : {}), evaluatedMs };
+    computed = {
+      varied, base, current, toggles, offered, inEffect,
+      ...(changeError ? { changeError } : {}), ...(explanation ? { explanation } : {}), evaluatedMs,
+    };
     render(focusKey);
   }
 
@@ -196,7 +213,9 @@ export function startPage(root: HTMLElement, data: PageData): void {
         h('th', { scope: 'col' }, 'obligor'),
         ...clauses.map((cl) => {
           const v = rows.find((r) => r.clause === cl)!;
-          return h('th', { scope: 'col' }, h('span', { class: 'clause-ref' }, cl), h('span', { class: 'clause-title' }, `Art. ${v.article}: ${v.clauseTitle}`));
+          const readAs = rows.find((r) => r.clause === cl && r.reading)?.reading;
+          return h('th', { scope: 'col' }, h('span', { class: 'clause-ref' }, cl), h('span', { class: 'clause-title' }, `Art. ${v.article}: ${v.clauseTitle}`),
+            readAs ? h('span', { class: 'clause-reading', 'data-reading': readAs }, `read as: ${readAs}`) : null);
         }))),
       h('tbody', {}, ...obligors.map((ob, ri) => h('tr', {},
         h('th', { scope: 'row' }, ob),
@@ -210,8 +229,17 @@ export function startPage(root: HTMLElement, data: PageData): void {
       h('h2', { id: 'matrix-heading' }, hidden ? 'Predict each cell, then reveal' : 'Who was obliged?'),
       table,
       hidden ? predictBar(rows) : state.predicting ? scoreBar(rows) : null,
-      !hidden && flips ? h('p', { class: 'flips', role: 'status' }, `⇄ ${flips} verdict${flips === 1 ? '' : 's'} flipped by the what-if`) : null,
+      !hidden && flips ? h('p', { class: 'flips', role: 'status' }, `⇄ ${flips} verdict${flips === 1 ? '' : 's'} flipped by ${flippedBy()}`) : null,
       legend());
+  }
+
+  /** What the flips are owed to: the fact changes, the readings, or both. */
+  function flippedBy(): string {
+    const c = computed!;
+    const facts = activeChoices(c.toggles, choices()).length > 0;
+    const readings = c.inEffect.length > 0;
+    const reading = `the reading${c.inEffect.length > 1 ? 's' : ''} ${c.inEffect.map((r) => r.id).join(', ')}`;
+    return facts && readings ? `the what-if and ${reading}` : readings ? reading : 'the what-if';
   }
 
   function verdictCell(v: Verdict, was: Verdict | undefined, row: number, col: number): HTMLElement {
@@ -289,7 +317,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
         badge);
     };
     const group = (title: string, items: Toggle[], open = true, note?: string): HTMLElement | null =>
-      items.length ? h('details', { open }, h('summary', {}, title), note ? h('p', { class: 'note' }, note) : null, ...items.map(control)) : null;
+      items.length ? details(`group:${title.split(' ')[0]}`, open, title, () => [note ? h('p', { class: 'note' }, note) : null, ...items.map(control)]) : null;
     const at = situationAt(model, scenario(), state.event)!;
     const territory = at.world.territories.find((t) => t.id === at.event.territory);
     const yaml = state.copied;
@@ -302,22 +330,90 @@ export function startPage(root: HTMLElement, data: PageData): void {
         ? group(`Whose is ${territory.name}, in each party's view?`, c.toggles.filter((t) => t.kind === 'recognition'))
         : h('p', { class: 'note' }, `The place is ${at.event.territory}'s own territory: every state recognizes it as such, so there is no recognition to flip.`),
       group(`Standing on ${at.event.date}`, c.toggles.filter((t) => t.kind === 'membership'), active.some((t) => t.kind === 'membership')),
+      readingsGroup(),
       h('p', { class: 'timing', id: 'reeval-time', 'data-ms': c.evaluatedMs?.toFixed(2) ?? '', role: 'status' },
         c.changeError ? `Could not apply: ${c.changeError}` : `Judged in ${c.evaluatedMs?.toFixed(1) ?? '?'} ms`,
-        active.length ? ` · ${whatIfTitle(c.toggles, chosen)}` : ''),
+        active.length ? ` · ${whatIfTitle(c.toggles, chosen)}` : '',
+        c.inEffect.length ? ` · under the reading${c.inEffect.length > 1 ? 's' : ''} ${c.inEffect.map((r) => r.id).join(', ')}` : ''),
       h('div', { class: 'what-if-actions' },
-        h('button', { type: 'button', disabled: !active.length, onclick: () => { state.choices[choiceKey()] = {}; state.copied = undefined; void update(); } }, 'Undo all changes'),
-        h('button', { type: 'button', id: 'copy-what-if', disabled: !active.length, onclick: () => copyWhatIf() }, 'Copy as what-if file')),
+        h('button', {
+          type: 'button', id: 'undo-what-if', disabled: !active.length && !c.inEffect.length,
+          // The button is disabled once nothing is changed: focus goes to the first toggle, not to the page's top.
+          onclick: () => { state.choices[choiceKey()] = {}; state.readings[choiceKey()] = []; state.copied = undefined; void update(c.toggles[0] ? `toggle:${c.toggles[0].key}` : undefined); },
+        }, 'Undo all changes'),
+        h('button', { type: 'button', id: 'copy-what-if', disabled: !active.length, 'aria-describedby': c.inEffect.length ? 'reading-copy-note' : undefined, onclick: () => copyWhatIf() }, 'Copy as what-if file')),
+      c.inEffect.length ? h('p', { class: 'note reading-note', id: 'reading-copy-note' },
+        `A reading is not a change of the facts, so a what-if file does not carry it: the copied file says in a comment that the page judged it under ${c.inEffect.map((r) => r.id).join(', ')}.`) : null,
       yaml ? h('div', { class: 'copied' },
         h('p', { role: 'status' }, 'Save this beside the case file, e.g. as ', h('code', {}, `${scenario().id}-what-if.yaml`), ', and run ', h('code', {}, 'casus what-if FILE'), ':'),
         h('textarea', { id: 'what-if-yaml', readonly: true, rows: Math.min(16, yaml.split('\n').length + 1), 'aria-label': 'What-if file' }, yaml)) : null);
+  }
+
+  /** The contested readings of the clauses in the matrix: each switched on or off, with who holds it and where. */
+  function readingsGroup(): HTMLElement | null {
+    const c = computed!;
+    if (!c.offered.length) return null;
+    const selected = selectedReadings();
+    const flip = (id: string, on: boolean) => {
+      state.readings[choiceKey()] = switchReading(c.offered, selected, id, on);
+      state.copied = undefined;
+      void update(`reading:${id}`);
+    };
+    const sourceLink = (src: ReadingOption['sources'][number]) =>
+      src.url && /^https?:/i.test(src.url) ? h('a', { href: src.url, rel: 'noreferrer' }, src.title) : src.title;
+    const option = (r: ReadingOption): HTMLElement => {
+      const on = r.applies && selected.includes(r.id);
+      return h('div', { class: `reading${on ? ' changed' : ''}${r.applies ? '' : ' inapplicable'}` },
+        h('label', { class: 'toggle check' },
+          h('input', {
+            type: 'checkbox', checked: on, disabled: !r.applies, 'data-key': `reading:${r.id}`, 'data-reading': r.id,
+            onchange: (e: Event) => flip(r.id, (e.target as HTMLInputElement).checked),
+          }),
+          h('span', {}, h('code', {}, r.id), ': ', r.label), on ? h('span', { class: 'changed-badge' }, '⇄ on') : null),
+        r.applies ? null : h('p', { class: 'note' }, `It reads the wording in force from ${r.versionsFrom}, not the one of this date.`),
+        h('p', { class: 'held-by' }, h('span', { class: 'note' }, 'Held by: '), r.heldBy.join('; ')),
+        h('p', { class: 'note reading-sources' }, r.sources.length > 1 ? 'Sources: ' : 'Source: ',
+          ...r.sources.flatMap((src, i) => [i ? '; ' : '', sourceLink(src)])));
+    };
+    const count = c.offered.reduce((n, cl) => n + cl.readings.length, 0);
+    return details('group:readings', c.inEffect.length > 0, `Contested readings (${count})`, () => [
+      h('p', { class: 'note' }, 'How a clause\'s words are read, not a fact: switch a reading on to judge the clause that way. One reading of a clause at a time.'),
+      ...c.offered.map((cl) => h('fieldset', { class: 'clause-readings' },
+        h('legend', {}, `${cl.clause} (Art. ${cl.article}, ${cl.clauseTitle})`),
+        cl.defaultReading ? h('p', { class: 'note' }, 'Off, the casebook\'s reading: ', cl.defaultReading.label.trim()) : null,
+        ...cl.readings.map(option))),
+    ]);
+  }
+
+  /**
+   * A <details> whose open state survives redraws once the teacher has opened or closed it.
+   * Its contents are built only when it is open (a case with 32 allies has hundreds of standing controls).
+   */
+  function details(key: string, open: boolean, title: string, contents: () => Child[]): HTMLElement {
+    const shown = openDetails.get(key) ?? open;
+    const summary = h('summary', {}, title);
+    const el = h('details', { 'data-key': key, open: shown }, summary, ...(shown ? contents() : []));
+    let built = shown;
+    el.addEventListener('toggle', () => {
+      if (el.open && !built) {
+        built = true;
+        summary.after(...contents().filter((c): c is Node => c instanceof Node));
+      }
+      // Once shown open or closed, it stays so (a teacher's list does not fold away on an undo).
+      openDetails.set(key, el.open);
+    });
+    return el;
   }
 
   function copyWhatIf(): void {
     const c = computed!;
     const s = scenario();
     const file = data.scenarios[state.scenario]!.file;
-    const yaml = renderWhatIfYaml({ id: `${s.id}-what-if`, title: whatIfTitle(c.toggles, choices()), base: file, changes: changesFor(model, s, state.event, choices(), c.toggles) });
+    const comment = readingComment(c.inEffect, file);
+    const yaml = renderWhatIfYaml({
+      id: `${s.id}-what-if`, title: whatIfTitle(c.toggles, choices()), base: file, changes: changesFor(model, s, state.event, choices(), c.toggles),
+      ...(comment ? { comment } : {}),
+    });
     state.copied = yaml;
     // The clipboard needs a secure context and permission; the text area below works everywhere.
     navigator.clipboard?.writeText(yaml).catch(() => undefined);
@@ -337,6 +433,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
           h('span', { class: `pill s-${v.status}` }, STATUS_MARKS[v.status], ' ', STATUS_WORDS[v.status])),
         h('button', { type: 'button', class: 'close', onclick: close, 'aria-label': 'Close the explanation' }, '×')),
       h('p', { class: 'reason-line' }, reasonLine(v)),
+      readingLine(v),
       h('h3', {}, `The clause, in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}`),
       h('blockquote', { lang: ver.language ?? 'en' }, ver.text.trim()),
       ver.translation ? h('blockquote', { class: 'translation' }, h('span', { class: 'note' }, 'Translation: '), ver.translation.trim()) : null,
@@ -353,6 +450,21 @@ export function startPage(root: HTMLElement, data: PageData): void {
         v.recordedBy && v.recordedBy !== v.obligor ? ` (the ${v.recordedBy} organization's response)` : '', '. ',
         h('span', { class: `assess a-${v.assessment}` }, ASSESSMENT_MARKS[v.assessment], ' ', ASSESSMENT_WORDS[v.assessment]), `: ${ASSESSMENT_MEANINGS[v.assessment]}.`),
       ...x.actualNotes.map((n) => h('p', { class: 'note' }, n)));
+  }
+
+  /** Which reading the verdict was judged under: a contested one switched on, or the casebook's own. */
+  function readingLine(v: Verdict): HTMLElement | null {
+    const offered = computed!.offered.find((c) => c.clause === v.clause);
+    if (!offered) return null;
+    const applied = offered.readings.find((r) => r.id === v.reading);
+    if (applied) {
+      return h('p', { class: 'reading-applied', id: 'reading-applied', 'data-reading': applied.id },
+        h('strong', {}, 'Judged under the reading '), h('code', {}, applied.id), `: ${applied.label}`,
+        h('span', { class: 'note' }, ` Held by: ${applied.heldBy.join('; ')}.`));
+    }
+    return h('p', { class: 'note', id: 'reading-applied', 'data-reading': '' },
+      `Judged on the casebook's reading${offered.defaultReading ? ` (${offered.defaultReading.label.trim()})` : ''}; contested: `,
+      ...offered.readings.flatMap((r, i) => [i ? ', ' : '', h('code', {}, r.id)]), '.');
   }
 
   function picture(): HTMLElement | null {
@@ -385,12 +497,17 @@ export function startPage(root: HTMLElement, data: PageData): void {
 
   const statusWord = (s: string) => (s === 'none' ? 'not a party' : s === 'member' ? 'a member' : s);
 
+  /** The event in one line; a what-if on its kind changes it. */
+  function eventLineOf(): HTMLElement | null {
+    const summary = computed!.current.events.find((e) => e.id === state.event);
+    return summary ? h('p', { class: 'event-line' }, h('strong', {}, summary.date), ' — ', `${eventLine(summary)}.`) : null;
+  }
+
   function caseIntro(): HTMLElement {
     const s = scenario();
-    const summary = computed!.current.events.find((e) => e.id === state.event);
     return h('section', { class: 'case', 'aria-labelledby': 'case-title' },
       h('h1', { id: 'case-title' }, s.title),
-      summary ? h('p', { class: 'event-line' }, h('strong', {}, summary.date), ' — ', `${eventLine(summary)}.`) : null,
+      h('div', { id: 'event-line-slot' }, eventLineOf()),
       s.summary ? h('details', { class: 'summary' }, h('summary', {}, 'The case in brief'), h('p', {}, s.summary),
         s.sources?.length ? h('ul', { class: 'sources' }, ...s.sources.map((src) =>
           h('li', {}, src.url && /^https?:/i.test(src.url) ? h('a', { href: src.url, rel: 'noreferrer' }, src.title) : src.title))) : null) : null);
@@ -399,27 +516,51 @@ export function startPage(root: HTMLElement, data: PageData): void {
   function printChanges(): HTMLElement | null {
     const c = computed!;
     const active = activeChoices(c.toggles, choices());
-    if (!active.length) return null;
-    return h('p', { class: 'print-only' }, `What-if: ${active.map((t) => describeFlip(t, choices()[t.key]!)).join('; ')}.`);
+    const parts = [
+      active.length ? `What-if: ${active.map((t) => describeFlip(t, choices()[t.key]!)).join('; ')}.` : '',
+      c.inEffect.length ? `Judged under the reading${c.inEffect.length > 1 ? 's' : ''} ${c.inEffect.map((r) => r.id).join(', ')}.` : '',
+    ].filter(Boolean);
+    if (!parts.length) return null;
+    return h('p', { class: 'print-only' }, parts.join(' '));
   }
+
+  const nodes = (...xs: Array<HTMLElement | null>): HTMLElement[] => xs.filter((x): x is HTMLElement => x !== null);
+
+  /** What the page was last drawn for: while the case, event and mode stay, a redraw touches only what a toggle or a cell changes. */
+  let drawn: { key: string; predicting: boolean } | undefined;
 
   function render(focusKey?: string): void {
     if (!computed) return;
     const active = document.activeElement as HTMLElement | null;
     const keep = focusKey ?? active?.getAttribute('data-key') ?? active?.id ?? undefined;
-    const children: Child[] = [
-      header(),
-      h('main', { id: 'main' },
-        caseIntro(),
-        timeline(),
-        printChanges(),
-        // Two columns: what the class reads (matrix, then reasons) and what the teacher changes (what-if, then the picture).
-        h('div', { class: 'workspace' },
-          h('div', { class: 'column reading' }, matrix(), explanationPanel()),
-          h('div', { class: 'column changing' }, whatIfPanel(), picture()))),
-      h('footer', {}, h('p', { class: 'note' }, 'Keys: Tab moves between parts; arrows move within the timeline and the matrix; Enter opens a cell\'s reasons; Esc closes them.')),
-    ];
-    root.replaceChildren(...children.filter((c): c is Node => c instanceof Node));
+    const here = { key: choiceKey(), predicting: state.predicting };
+    const slot = (selector: string) => root.querySelector<HTMLElement>(selector);
+    const reading = slot('.column.reading');
+    const changing = slot('.column.changing');
+    const printed = slot('#print-changes');
+    const line = slot('#event-line-slot');
+    if (drawn && drawn.key === here.key && drawn.predicting === here.predicting && reading && changing && printed && line) {
+      // The header, the case, its timeline and the footer stay (and "the case in brief" stays open).
+      line.replaceChildren(...nodes(eventLineOf()));
+      printed.replaceChildren(...nodes(printChanges()));
+      reading.replaceChildren(...nodes(matrix(), explanationPanel()));
+      changing.replaceChildren(...nodes(whatIfPanel(), picture()));
+    } else {
+      const children: Child[] = [
+        header(),
+        h('main', { id: 'main' },
+          caseIntro(),
+          timeline(),
+          h('div', { id: 'print-changes' }, printChanges()),
+          // Two columns: what the class reads (matrix, then reasons) and what the teacher changes (what-if, then the picture).
+          h('div', { class: 'workspace' },
+            h('div', { class: 'column reading' }, matrix(), explanationPanel()),
+            h('div', { class: 'column changing' }, whatIfPanel(), picture()))),
+        h('footer', {}, h('p', { class: 'note' }, 'Keys: Tab moves between parts; arrows move within the timeline and the matrix; Enter opens a cell\'s reasons; Esc closes them.')),
+      ];
+      root.replaceChildren(...children.filter((c): c is Node => c instanceof Node));
+    }
+    drawn = here;
     if (keep) {
       const el = root.querySelector<HTMLElement>(`[data-key="${CSS.escape(keep)}"]`) ?? document.getElementById(keep);
       if (el) {
