@@ -111,10 +111,6 @@ export function nearMisses(value: string, candidates: Iterable<string>): string[
     .slice(0, 3);
 }
 
-export function nearMiss(value: string, candidates: Iterable<string>): string | undefined {
-  return nearMisses(value, candidates)[0];
-}
-
 export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
   const misses = nearMisses(value, candidates);
   if (!misses.length) return undefined;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scenarioFile, whatIfFile, type Scenario, type WhatIf } from '../schema/scenario.js';
+import { scenarioFile, type Scenario } from '../schema/scenario.js';
 import { treatyFile, type Treaty } from '../schema/treaty.js';
 import { worldFile, type World, type WorldFile } from '../schema/world.js';
 import type { Model } from '../core/simulate.js';
@@ -231,8 +231,6 @@ export function expandPaths(paths: readonly string[]): { files: string[]; diagno
   return { files: [...new Set(files.map((f) => resolve(f)))], diagnostics };
 }
 
-export type ScenarioLike = { kind: 'scenario'; loaded: Loaded<Scenario> } | { kind: 'what-if'; loaded: Loaded<WhatIf> };
-
 /** Check one scenario file's shape and references; name its expectations from the comments above them. */
 export function loadScenarioFile(path: string, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
   const { source, diagnostics } = readSource(path);
@@ -270,11 +268,6 @@ export function checkScenarioSource(source: SourceFile, model: Model): { scenari
 
 export function isWhatIfValue(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'base' in value;
-}
-
-export function loadWhatIfShape(path: string): { whatIf?: Loaded<WhatIf>; diagnostics: Diagnostic[] } {
-  const r = loadAs(whatIfFile, path);
-  return { ...(r.loaded ? { whatIf: r.loaded } : {}), diagnostics: r.diagnostics };
 }
 
 /** Load every scenario named on the command line; collect every problem. What-if files are skipped here. */
