@@ -23,7 +23,7 @@ import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
 import { loadCase } from '../load/load-what-if.js';
-import { checkWhatIfCases, loadWhatIfCases, splitWhatIfFiles } from './what-if-expectations.js';
+import { checkWhatIfCases, loadScenariosAndWhatIfs } from './what-if-expectations.js';
 import { renderReport, type Format } from './report-formats.js';
 
 export interface Output {
@@ -120,18 +120,16 @@ export async function testCommand(o: TestOptions): Promise<Output> {
   const rules = rulesOrRefuse(o);
   if (isOutput(rules)) return rules;
   // What-if files (they have a base:) are checked against their variant's verdicts.
-  const split = splitWhatIfFiles(o.paths);
-  const loaded = loadScenarios(split.scenarioFiles, rules.model);
-  const whatIfs = loadWhatIfCases(split.whatIfFiles, rules.model);
-  const problems = [...split.diagnostics, ...loaded.diagnostics, ...whatIfs.diagnostics];
+  const loaded = loadScenariosAndWhatIfs(o.paths, rules.model);
+  const problems = [...loaded.diagnostics, ...duplicateScenarioIds(loaded.scenarios)];
   if (problems.length) return refuse(problems);
   const scenarios = loaded.scenarios.map((x) => x.value);
-  if (!scenarios.length && !whatIfs.cases.length) return usage(`no scenario files found in ${o.paths.join(', ')}`);
+  if (!scenarios.length && !loaded.cases.length) return usage(`no scenario files found in ${o.paths.join(', ')}`);
   const s = styleOf(o);
   const report = await simulate(rules.model, scenarios);
   const groups = [
     ...report.scenarios.map((sr, i) => ({ id: sr.id, results: checkExpectations(sr, expectationsOf(scenarios[i]!)) })),
-    ...(await checkWhatIfCases(whatIfs.cases, rules.model)),
+    ...(await checkWhatIfCases(loaded.cases)),
   ];
   const lines: string[] = [];
   let passed = 0;

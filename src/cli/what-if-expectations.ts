@@ -1,39 +1,43 @@
 /**
- * What `casus test` does with what-if files: load each (with its chain of
- * bases), judge the variant, and check its `expect` entries, which name their
- * event. Reads files through the loader; otherwise pure.
+ * What `casus test` does with its files: read each once, sort what-if files
+ * (they have a `base`) from scenarios, load each what-if with its chain of
+ * bases, and check its `expect` entries (which name their event) against the
+ * variant's verdicts. Reads files through the loader; otherwise pure.
  */
 import { checkExpectations, type ExpectationResult } from '../core/expectations.js';
 import type { Model } from '../core/simulate.js';
-import { runWhatIf } from '../core/what-if.js';
+import { judgeDocument } from '../core/what-if.js';
+import type { Loaded } from '../load/check-references.js';
 import type { Diagnostic } from '../load/diagnostics.js';
-import { expandPaths } from '../load/load-files.js';
-import { isWhatIfFile, loadCase, type Case } from '../load/load-what-if.js';
+import { checkScenarioSource, expandPaths, isWhatIfValue, readSource } from '../load/load-files.js';
+import { loadCase, type Case } from '../load/load-what-if.js';
+import type { Scenario } from '../schema/scenario.js';
 
-/** Split the command line's files and folders into scenario files and what-if files. */
-export function splitWhatIfFiles(paths: readonly string[]): { scenarioFiles: string[]; whatIfFiles: string[]; diagnostics: Diagnostic[] } {
+/** The command line's files and folders, loaded: scenarios and what-if cases, with every problem. */
+export function loadScenariosAndWhatIfs(paths: readonly string[], model: Model): { scenarios: Loaded<Scenario>[]; cases: Case[]; diagnostics: Diagnostic[] } {
   const { files, diagnostics } = expandPaths(paths);
-  const whatIfFiles = files.filter(isWhatIfFile);
-  return { scenarioFiles: files.filter((f) => !whatIfFiles.includes(f)), whatIfFiles, diagnostics };
-}
-
-export function loadWhatIfCases(files: readonly string[], model: Model): { cases: Case[]; diagnostics: Diagnostic[] } {
+  const scenarios: Loaded<Scenario>[] = [];
   const cases: Case[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const r = loadCase(file, model);
+    const { source, diagnostics: unreadable } = readSource(file);
+    diagnostics.push(...unreadable);
+    if (!source) continue;
+    // A what-if is loaded with its whole chain of bases; a scenario from the text already read.
+    const r = isWhatIfValue(source.value) ? loadCase(file, model) : checkScenarioSource(source, model);
     diagnostics.push(...r.diagnostics);
-    if (r.case) cases.push(r.case);
+    if ('case' in r && r.case) cases.push(r.case);
+    if ('scenario' in r && r.scenario) scenarios.push(r.scenario);
   }
-  return { cases, diagnostics };
+  return { scenarios, cases, diagnostics };
 }
 
-/** Each what-if's expectations, checked against its variant's verdicts. */
-export async function checkWhatIfCases(cases: readonly Case[], model: Model): Promise<Array<{ id: string; results: ExpectationResult[] }>> {
+/** Each what-if's expectations, checked against its variant's verdicts (the base need not be judged). */
+export async function checkWhatIfCases(cases: readonly Case[]): Promise<Array<{ id: string; results: ExpectationResult[] }>> {
   const out: Array<{ id: string; results: ExpectationResult[] }> = [];
   for (const c of cases) {
-    const report = await runWhatIf(model, c.scenario, c.layers);
-    out.push({ id: report.id, results: checkExpectations(report.variant, c.expectations) });
+    const variant = await judgeDocument(c.document);
+    const id = c.layers[c.layers.length - 1]?.id ?? c.scenario.id;
+    out.push({ id, results: checkExpectations({ ...variant, id }, c.expectations) });
   }
   return out;
 }

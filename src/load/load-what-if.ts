@@ -240,8 +240,3 @@ export function loadCase(path: string, model: Model, sets: readonly Change[] = [
   return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: chain.files.length > 0 }, diagnostics: [] };
 }
 
-/** Whether a file is a what-if (it has a `base`), without checking anything else. */
-export function isWhatIfFile(path: string): boolean {
-  const { source } = readSource(path);
-  return source !== undefined && isWhatIfValue(source.value);
-}
