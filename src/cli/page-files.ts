@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { renderDiagnostics } from '../load/diagnostics.js';
 import { DEFAULT_RULES_DIR, PACKAGE_ROOT, loadRules, loadScenarios } from '../load/load-files.js';
 import { pageDataScript, type PageData } from '../report/page-data.js';
-import type { Output } from './commands.js';
+import type { Output } from './output.js';
 
 export interface PageFile {
   contentType: string;

@@ -11,10 +11,19 @@ import type { Scenario } from '../schema/scenario.js';
 import { didYouMean, listSome } from '../load/diagnostics.js';
 import { renderReadings } from '../report/render-readings.js';
 import { renderSummary } from '../report/render-summary.js';
-import { ok, styleOf, usage, type Output, type RunOptions } from './commands.js';
+import { ok, styleOf, usage, type CommonOptions, type Output } from './output.js';
+
+/** The options of `casus run` these views read. */
+export interface ExtrasOptions extends CommonOptions {
+  clause?: string[];
+  obligor?: string[];
+  interpretation?: string[];
+  interpretations?: string;
+  summary?: boolean;
+}
 
 /** Unknown reading names, or `--interpretations` with anything but `all`, are a user's mistake: exit 2. */
-export function checkReadings(model: Model, o: RunOptions): Output | undefined {
+export function checkReadings(model: Model, o: ExtrasOptions): Output | undefined {
   const known = interpretationsOf(model.treaties).map((x) => x.reading.id);
   for (const name of o.interpretation ?? [])
     if (!known.includes(name))
@@ -33,7 +42,7 @@ export function readingBanner(model: Model, names: readonly string[]): string {
   return `${lines.join('\n')}\n\n`;
 }
 
-export async function runExtras(model: Model, scenarios: Scenario[], o: RunOptions): Promise<Output> {
+export async function runExtras(model: Model, scenarios: Scenario[], o: ExtrasOptions): Promise<Output> {
   const options = { clauses: o.clause ?? [], obligors: o.obligor ?? [], interpretations: o.interpretation ?? [] };
   const parts: string[] = [];
   if (o.interpretations === 'all') parts.push(renderReadings(await compareReadings(model, scenarios, { clauses: o.clause ?? [], obligors: o.obligor ?? [] }), styleOf(o)));

@@ -1,6 +1,6 @@
 /**
  * What `casus test` does with its files: read each once, sort what-if files
- * (they have a `base`) from scenarios, load each what-if with its chain of
+ * from scenarios (file-kind.ts), load each what-if with its chain of
  * bases, and check its `expect` entries (which name their event) against the
  * variant's verdicts. Reads files through the loader; otherwise pure.
  */
@@ -9,9 +9,10 @@ import type { Model } from '../core/simulate.js';
 import { judgeDocument } from '../core/what-if.js';
 import type { Loaded } from '../load/check-references.js';
 import type { Diagnostic } from '../load/diagnostics.js';
-import { checkScenarioSource, expandPaths, isWhatIfValue, readSource } from '../load/load-files.js';
+import { checkScenarioSource, expandPaths, readSource } from '../load/load-files.js';
 import { loadCase, type Case } from '../load/load-what-if.js';
 import type { Scenario } from '../schema/scenario.js';
+import { fileKind } from './file-kind.js';
 
 /** The command line's files and folders, loaded: scenarios and what-if cases, with every problem. */
 export function loadScenariosAndWhatIfs(paths: readonly string[], model: Model): { scenarios: Loaded<Scenario>[]; cases: Case[]; diagnostics: Diagnostic[] } {
@@ -23,7 +24,7 @@ export function loadScenariosAndWhatIfs(paths: readonly string[], model: Model):
     diagnostics.push(...unreadable);
     if (!source) continue;
     // A what-if is loaded with its whole chain of bases; a scenario from the text already read.
-    const r = isWhatIfValue(source.value) ? loadCase(file, model) : checkScenarioSource(source, model);
+    const r = fileKind(source) === 'what-if' ? loadCase(file, model) : checkScenarioSource(source, model);
     diagnostics.push(...r.diagnostics);
     if ('case' in r && r.case) cases.push(r.case);
     if ('scenario' in r && r.scenario) scenarios.push(r.scenario);

@@ -3,8 +3,8 @@
  * No file or network I/O, no clock, no randomness; it runs in Node and in the
  * browser alike. Loading and rendering live outside it.
  */
-export { simulate, simulateScenario, mergeWorld, versionOn, judgeRow, decisiveReason } from './simulate.js';
-export type { Model, Report, ScenarioReport, Verdict, EventSummary, SimulateOptions, JudgeOptions } from './simulate.js';
+export { simulate, simulateScenario, judgeEvents, mergeWorld, versionOn, judgeRow, decisiveReason } from './simulate.js';
+export type { Model, Report, ScenarioReport, JudgedEvent, Verdict, EventSummary, SimulateOptions, JudgeOptions } from './simulate.js';
 export { checkExpectations, expectationsOf, describeExpectation } from './expectations.js';
 export type { ExpectationResult, EventExpectation } from './expectations.js';
 export { explainVerdict } from './explain.js';

@@ -18,7 +18,7 @@ import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
-import { foldTimeline, type Situation } from './timeline.js';
+import { timelineSteps, type Situation } from './timeline.js';
 
 export interface Model {
   world: World;
@@ -214,13 +214,22 @@ function clausesFor(situation: Situation, event: ScenarioEvent, options: Simulat
   return pairs;
 }
 
-export async function simulateScenario(model: Model, scenario: Scenario, options: SimulateOptions = {}): Promise<ScenarioReport> {
+/** One event of a scenario with its verdicts. */
+export interface JudgedEvent {
+  event: EventSummary;
+  verdicts: Verdict[];
+}
+
+/**
+ * A scenario's verdicts one event at a time, in date order: a caller can write
+ * each event's rows before the next is judged, so memory does not grow with
+ * the number of events. simulateScenario is these, gathered.
+ */
+export async function* judgeEvents(model: Model, scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<JudgedEvent> {
   const initial: Situation = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
-  const verdicts: Verdict[] = [];
-  const events: EventSummary[] = [];
-  for (const { event, situation } of foldTimeline(initial, scenario.events)) {
+  for (const { event, situation } of timelineSteps(initial, scenario.events)) {
     if (options.events?.length && !options.events.includes(event.id)) continue;
-    events.push(summarize(situation.world, event));
+    const verdicts: Verdict[] = [];
     for (const [treaty, clause] of clausesFor(situation, event, options)) {
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
@@ -228,6 +237,16 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
       const judge = options.interpretations?.length ? { ...options.judge, interpretations: options.interpretations } : options.judge;
       for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, judge));
     }
+    yield { event: summarize(situation.world, event), verdicts };
+  }
+}
+
+export async function simulateScenario(model: Model, scenario: Scenario, options: SimulateOptions = {}): Promise<ScenarioReport> {
+  const verdicts: Verdict[] = [];
+  const events: EventSummary[] = [];
+  for await (const judged of judgeEvents(model, scenario, options)) {
+    events.push(judged.event);
+    for (const v of judged.verdicts) verdicts.push(v);
   }
   return { id: scenario.id, title: scenario.title, events, verdicts };
 }

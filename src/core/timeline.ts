@@ -29,11 +29,14 @@ export function chronological(events: readonly ScenarioEvent[]): ScenarioEvent[]
 }
 
 export function foldTimeline(initial: Situation, events: readonly ScenarioEvent[]): TimelineStep[] {
-  const steps: TimelineStep[] = [];
+  return [...timelineSteps(initial, events)];
+}
+
+/** The same steps one at a time: a long timeline's past states need not be kept. */
+export function* timelineSteps(initial: Situation, events: readonly ScenarioEvent[]): Generator<TimelineStep> {
   let situation = initial;
   for (const event of chronological(events)) {
     if (event.effects?.length) situation = applyChanges(situation, event.effects).result;
-    steps.push({ event, situation });
+    yield { event, situation };
   }
-  return steps;
 }

@@ -36,6 +36,8 @@ export interface Case {
   /** The last what-if file's expectations, named from the comment above each. */
   expectations: EventExpectation[];
   isWhatIf: boolean;
+  /** Every file read for it, absolute: the what-ifs of the chain of bases and the scenario at its root. */
+  files: string[];
 }
 
 /** A source for changes given on the command line: a problem is shown at "--set:N", the N-th --set. */
@@ -237,6 +239,7 @@ export function loadCase(path: string, model: Model, sets: readonly Change[] = [
   });
   const expectProblems = last ? checkWhatIfExpectations(layers[chain.files.length - 1]!, expectations, doc) : [];
   if (expectProblems.length) return { diagnostics: expectProblems };
-  return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: chain.files.length > 0 }, diagnostics: [] };
+  const files = [...chain.files.map((f) => f.file), resolve(chain.scenario.source.file)];
+  return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: chain.files.length > 0, files }, diagnostics: [] };
 }
 

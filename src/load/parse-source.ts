@@ -36,6 +36,14 @@ export interface SourceFile {
   locate(path: readonly PathSegment[], key?: string): { line: number; column: number };
   /** The comment written directly above the value at a path (used to name expectations). */
   commentAbove(path: readonly PathSegment[]): string | undefined;
+  /** The JSON Schema the file names for editors (its `$schema=` line or key), which says what kind of file it is. */
+  schema?: string;
+}
+
+function schemaNamedIn(text: string, value: unknown): string | undefined {
+  const line = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(text.slice(0, 4096))?.[1];
+  const key = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
+  return line ?? (typeof key === 'string' ? key : undefined);
 }
 
 export function pointerOf(path: readonly PathSegment[]): string {
@@ -241,9 +249,11 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
       diagnostics: [at('forbidden-key', `"${forbidden.key}" may not be used as a key`, 'no casus file has such a field; it could reach the internals of the program that reads it', line, col, pointerOf(path), path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''))],
     };
   }
+  const schema = schemaNamedIn(text, value);
   const source: SourceFile = {
     file,
     value,
+    ...(schema === undefined ? {} : { schema }),
     locate(path, key) {
       const { node } = nodeAt(doc, path);
       let range = node?.range;

@@ -70,25 +70,45 @@ export function summaryLine(t: Tally): string {
   );
 }
 
-export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string {
-  const out: string[] = [s.bold(sr.title), s.dim(`scenario ${sr.id}`), ''];
-  for (const e of sr.events) {
-    out.push(`${s.bold(e.date)}  ${s.bold(e.title)}  ${s.dim(`[${e.id}]`)}`);
-    out.push(`  ${eventLine(e)}`, '');
-    const rows = sr.verdicts.filter((v) => v.event === e.id);
-    if (!rows.length) {
-      out.push(s.dim('  no clause applies: the target is party to none of the shipped treaties'), '');
-      continue;
-    }
+/** Each event's rows, found in one pass over the verdicts (not one pass per event). */
+export function rowsByEvent(verdicts: readonly Verdict[]): Map<string, Verdict[]> {
+  const rows = new Map<string, Verdict[]>();
+  for (const v of verdicts) {
+    const list = rows.get(v.event);
+    if (list) list.push(v);
+    else rows.set(v.event, [v]);
+  }
+  return rows;
+}
+
+/** A scenario's title lines; its events and summary follow. */
+export function scenarioHeadText(sr: { id: string; title: string }, s: Style = PLAIN): string {
+  return `${s.bold(sr.title)}\n${s.dim(`scenario ${sr.id}`)}\n\n`;
+}
+
+/** One event: what happened, then its rows as a table. */
+export function eventText(e: EventSummary, rows: readonly Verdict[], s: Style = PLAIN): string {
+  const out: string[] = [`${s.bold(e.date)}  ${s.bold(e.title)}  ${s.dim(`[${e.id}]`)}`, `  ${eventLine(e)}`, ''];
+  if (!rows.length) {
+    out.push(s.dim('  no clause applies: the target is party to none of the shipped treaties'), '');
+  } else {
     const header = ['obligor', 'clause', 'status', 'actual', 'assessment', 'reason'];
     const body = [...rows]
       .sort((a, b) => a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor))
       .map((v) => [v.obligor, v.clause, statusCell(v, s), v.actual ?? '-', assessmentCell(v, s), reasonLine(v)]);
-    out.push(...table([header, ...body], s).map((l) => `  ${l}`));
-    out.push('');
+    out.push(...table([header, ...body], s).map((l) => `  ${l}`), '');
   }
-  out.push(`  ${summaryLine(tally(sr.verdicts))}`, '');
-  return out.join('\n');
+  return out.map((l) => `${l}\n`).join('');
+}
+
+/** A scenario's closing summary line, from the counts of its rows. */
+export function scenarioFootText(t: Tally): string {
+  return `  ${summaryLine(t)}\n`;
+}
+
+export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string {
+  const rows = rowsByEvent(sr.verdicts);
+  return scenarioHeadText(sr, s) + sr.events.map((e) => eventText(e, rows.get(e.id) ?? [], s)).join('') + scenarioFootText(tally(sr.verdicts));
 }
 
 export function renderText(report: Report, s: Style = PLAIN): string {

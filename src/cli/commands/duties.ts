@@ -1,9 +1,10 @@
 /** `casus duties FILE --state CODE [--event ID]`: one state's clauses across treaties, conflicts flagged. Returns output; never prints. */
-import { dutiesOf } from '../core/duties.js';
-import { didYouMean, listSome } from '../load/diagnostics.js';
-import { displayPath } from '../load/load-files.js';
-import { renderDuties, renderDutiesJson } from '../report/render-duties.js';
-import { isOutput, ok, rulesOrRefuse, scenariosOrRefuse, styleOf, usage, type CommonOptions, type Output } from './commands.js';
+import { dutiesOf } from '../../core/duties.js';
+import { didYouMean, listSome } from '../../load/diagnostics.js';
+import { displayPath } from '../../load/load-files.js';
+import { renderDuties, renderDutiesJson } from '../../report/render-duties.js';
+import { rulesOrRefuse, scenariosOrRefuse } from '../load-or-refuse.js';
+import { isOutput, ok, styleOf, usage, type CommonOptions, type Output } from '../output.js';
 
 export interface DutiesOptions extends CommonOptions {
   file: string;

@@ -5,9 +5,9 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath } from '../load/load-files.js';
-import type { Output } from './commands.js';
-import { pageFiles, type PageOptions } from './page-files.js';
+import { displayPath } from '../../load/load-files.js';
+import type { Output } from '../output.js';
+import { pageFiles, type PageOptions } from '../page-files.js';
 
 export interface ExportOptions extends PageOptions {
   out: string;

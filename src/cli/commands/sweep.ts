@@ -7,18 +7,18 @@
  * stderr}; progress goes to the callback the shell gives (a bar on a terminal).
  */
 import { parse as parseYaml } from 'yaml';
-import { ClauseEvaluator } from '../core/evaluate-clause.js';
-import { FACT_CATALOGUE, type FactValue } from '../core/fact-catalogue.js';
-import { sweep, worldCount, type SweepDimension } from '../core/sweep.js';
-import { valueAtPath, type WhatIfDocument } from '../core/what-if.js';
-import { eventKind, membershipStatus, targetKind } from '../schema/common.js';
-import { changePath, type Change } from '../schema/scenario.js';
-import { didYouMean, listSome } from '../load/diagnostics.js';
-import { checkOptionChanges } from '../load/load-what-if.js';
-import { renderSweepJson, renderSweepText } from '../report/render-sweep.js';
-import { yamlInline } from '../report/render-what-if.js';
-import { isOutput, ok, refuse, styleOf, usage, type CommonOptions, type Output } from './commands.js';
-import { caseOrRefuse } from './what-if-command.js';
+import { ClauseEvaluator } from '../../core/evaluate-clause.js';
+import { FACT_CATALOGUE, type FactValue } from '../../core/fact-catalogue.js';
+import { sweep, worldCount, type SweepDimension } from '../../core/sweep.js';
+import { valueAtPath, type WhatIfDocument } from '../../core/what-if.js';
+import { eventKind, membershipStatus, targetKind } from '../../schema/common.js';
+import { changePath, type Change } from '../../schema/scenario.js';
+import { didYouMean, listSome } from '../../load/diagnostics.js';
+import { checkOptionChanges } from '../../load/load-what-if.js';
+import { renderSweepJson, renderSweepText } from '../../report/render-sweep.js';
+import { yamlInline } from '../../report/render-what-if.js';
+import { caseOrRefuse, checkCodes } from '../load-or-refuse.js';
+import { isOutput, ok, refuse, styleOf, usage, type CommonOptions, type Output } from '../output.js';
 
 /** More worlds than this is a mistake more often than a plan. */
 export const MAX_WORLDS = 1 << 16;
@@ -109,10 +109,8 @@ export async function sweepCommand(o: SweepCommandOptions): Promise<Output> {
   if (total > MAX_WORLDS) return usage(`${total} worlds is more than ${MAX_WORLDS}: vary fewer facts or give fewer values`);
   const events = doc.events.map((e) => e.id);
   for (const e of o.event ?? []) if (!events.includes(e)) return usage(`--event "${e}" is not an event of ${o.file}; ${didYouMean(e, events) ?? `events are: ${listSome(events)}`}`);
-  const clauses = doc.treaties.flatMap((t) => t.clauses.map((c) => `${t.id}/${c.id}`));
-  for (const c of o.clause ?? []) if (!clauses.includes(c)) return usage(`unknown clause "${c}" for --clause; ${didYouMean(c, clauses) ?? `clauses are: ${listSome(clauses)}`}`);
-  const states = doc.world.states.map((x) => x.id);
-  for (const x of o.obligor ?? []) if (!states.includes(x)) return usage(`unknown state "${x}" for --obligor; ${didYouMean(x, states) ?? 'use an ISO 3166-1 alpha-3 code'}`);
+  const bad = checkCodes(doc, o.clause, o.obligor);
+  if (bad) return bad;
   const result = await sweep(doc, dimensions, {
     ...(o.event?.length ? { events: o.event } : {}),
     ...(o.clause?.length ? { clauses: o.clause } : {}),

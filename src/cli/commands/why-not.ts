@@ -4,16 +4,16 @@
  * as what-if changes; `--save` writes the first as a what-if file. Writes only
  * the file --save names; returns {exitCode, stdout, stderr}.
  */
-import { resolveBase } from '../load/resolve-base.js';
-import { writeFileSync } from 'node:fs';
+import { resolveBase } from '../../load/resolve-base.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ClauseEvaluator } from '../core/evaluate-clause.js';
-import { whyNot } from '../core/why-not.js';
-import { didYouMean, listSome } from '../load/diagnostics.js';
-import { displayPath, PACKAGE_ROOT } from '../load/load-files.js';
-import { renderWhyNotJson, renderWhyNotText, whatIfFileText } from '../report/render-why-not.js';
-import { isOutput, ok, styleOf, usage, type CommonOptions, type Output } from './commands.js';
-import { caseOrRefuse } from './what-if-command.js';
+import { ClauseEvaluator } from '../../core/evaluate-clause.js';
+import { whyNot } from '../../core/why-not.js';
+import { didYouMean, listSome } from '../../load/diagnostics.js';
+import { displayPath, PACKAGE_ROOT } from '../../load/load-files.js';
+import { renderWhyNotJson, renderWhyNotText, whatIfFileText } from '../../report/render-why-not.js';
+import { caseOrRefuse } from '../load-or-refuse.js';
+import { saveFile } from '../save-file.js';
+import { isOutput, ok, styleOf, usage, type CommonOptions, type Output } from '../output.js';
 
 export interface WhyNotOptions extends CommonOptions {
   file: string;
@@ -23,6 +23,8 @@ export interface WhyNotOptions extends CommonOptions {
   set?: string[];
   maxSize?: number;
   save?: string;
+  /** Let --save replace an existing file (never one the what-if is made from). */
+  force?: boolean;
   format?: 'text' | 'json';
 }
 
@@ -58,11 +60,8 @@ export async function whyNotCommand(o: WhyNotOptions): Promise<Output> {
       set,
       why: `Found by casus why-not: the first of the smallest sets of changes that make ${o.obligor}'s verdict under ${o.clause} ${set.verdict?.status ?? 'absent'} (it was ${result.row.status}).`,
     });
-    try {
-      writeFileSync(o.save, text);
-    } catch (e) {
-      return usage(`cannot write ${o.save} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    const refused = saveFile(o.save, text, { sources: [o.file, ...loaded.case.files], force: o.force, option: '--save' });
+    if (refused) return usage(refused);
     saved = `\nSaved the first set as ${displayPath(o.save)}; run: casus what-if ${displayPath(o.save)}\n`;
     const reach = resolveBase(o.save, relativeFrom(o.save, o.file));
     // A base is followed only within the what-if's folder (resolve-base.ts): say so now, not at the next run.

@@ -1,12 +1,14 @@
 /**
  * `casus serve`: the classroom page on a local web server. It binds 127.0.0.1
  * unless told otherwise and answers only with the files of the page (an exact
- * name match, so no path can reach anything else), to GET and HEAD only.
+ * name match, so no path can reach anything else), to GET and HEAD only, and
+ * only to requests that name this machine (no DNS rebinding).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Output } from './commands.js';
-import { pageFiles, type PageFiles, type PageOptions } from './page-files.js';
+import { BlockList, isIP, type AddressInfo } from 'node:net';
+import { hostname as machineName } from 'node:os';
+import type { Output } from '../output.js';
+import { pageFiles, type PageFiles, type PageOptions } from '../page-files.js';
 
 export const DEFAULT_PORT = 4600;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -37,14 +39,41 @@ export function fileNameOf(url: string | undefined): string | undefined {
   return /^\/[a-z]+\.(js|css|html)$/.test(path) ? path.slice(1) : undefined;
 }
 
-/** On loopback, a request naming another host is a DNS-rebinding attempt from some web page: refuse it. */
-const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+/** The host a Host header names, without its port or an IPv6 address's brackets, in lower case. */
+function hostNamed(header: string): string {
+  const v6 = /^\[([^\]]*)\](?::\d*)?$/.exec(header);
+  return (v6 ? v6[1]! : header.replace(/:\d*$/, '')).toLowerCase();
+}
 
-export function handler(files: PageFiles, loopbackOnly: boolean) {
+/**
+ * Which Host headers name this server. A web page elsewhere can make its own
+ * name point at this machine (DNS rebinding); its requests then carry that
+ * name. So a request must name an address (which no such page can make a
+ * browser send), localhost, the --host given, or this machine's own name.
+ */
+export function hostChecker(host: string): (header: string | undefined) => boolean {
+  const names = new Set(['localhost', hostNamed(host), machineName().toLowerCase()]);
+  return (header) => {
+    const named = hostNamed(header ?? '');
+    return named !== '' && (isIP(named) !== 0 || names.has(named));
+  };
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** 127.0.0.0/8 and ::1, however written (an IPv4-mapped address too). */
+export function isLoopback(address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && LOOPBACK.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+export function handler(files: PageFiles, hostAllowed: (header: string | undefined) => boolean) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    if (loopbackOnly && !LOOPBACK_HOST.test(req.headers.host ?? '')) {
+    if (!hostAllowed(req.headers.host)) {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('forbidden: open the page as http://127.0.0.1\n');
+      res.end('forbidden: open the page at the address casus serve printed\n');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -75,16 +104,17 @@ function listen(server: Server, port: number, host: string): Promise<NodeJS.Errn
   });
 }
 
-const isLoopback = (host: string) => host === '127.0.0.1' || host === '::1' || host === 'localhost';
-
 /** Start the server; the caller keeps the process alive while it listens. */
 export async function serveCommand(o: ServeOptions): Promise<Serving> {
   if (o.port !== undefined && !(Number.isInteger(o.port) && o.port >= 0 && o.port <= 65535))
     return { output: { exitCode: 2, stdout: '', stderr: `casus: --port must be a whole number from 0 to 65535 (0: any free port)\n` } };
+  // An empty host would bind every interface, the opposite of what leaving it out does.
+  if (o.host !== undefined && o.host.trim() === '')
+    return { output: { exitCode: 2, stdout: '', stderr: `casus: --host is empty; give an address, e.g. ${DEFAULT_HOST} (this machine only) or 0.0.0.0 (every network)\n` } };
   const page = pageFiles(o);
   if ('exitCode' in page) return { output: page };
   const host = o.host ?? DEFAULT_HOST;
-  const server = createServer(handler(page.files, isLoopback(host)));
+  const server = createServer(handler(page.files, hostChecker(host)));
   let error = await listen(server, o.port ?? DEFAULT_PORT, host);
   // The default port may be taken (a second class, another tool): any free port will do then.
   if (error?.code === 'EADDRINUSE' && o.port === undefined) error = await listen(server, 0, host);
@@ -95,12 +125,13 @@ export async function serveCommand(o: ServeOptions): Promise<Serving> {
       : `cannot listen on ${host}:${o.port ?? DEFAULT_PORT} (${error.code ?? error.message})`;
     return { output: { exitCode: 2, stdout: '', stderr: `casus: ${why}\n` } };
   }
-  const { port } = server.address() as AddressInfo;
+  const { port, address } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
   const lines = [
     `casus: the classroom page is at http://${shown}:${port}/`,
     `  ${page.scenarios.length} scenario${page.scenarios.length === 1 ? '' : 's'} loaded. Press Ctrl+C to stop.`,
   ];
-  if (!isLoopback(host)) lines.push(`  Listening on ${host}: other machines on this network can open the page.`);
+  // Judged from the address actually bound, so every spelling of a loopback address (and localhost) counts as one.
+  if (!isLoopback(address)) lines.push(`  Listening on ${host}: other machines on this network can open the page.`);
   return { output: { exitCode: 0, stdout: lines.join('\n') + '\n', stderr: '' }, server };
 }
