@@ -66,6 +66,16 @@ describe('why-not --save (issue 14, item 11)', () => {
   });
 });
 
+/** `casus serve ARGS` running for the tests of one describe block. */
+function serving(args: string[]): () => Running {
+  let server: Running | undefined;
+  beforeAll(async () => {
+    server = await startServe(args);
+  });
+  afterAll(async () => server?.stop());
+  return () => server!;
+}
+
 describe('serve: which addresses are this machine only (issue 14, item 13)', () => {
   it.each(['127.0.0.1', '127.0.0.2', '127.255.255.254', '::1', '0:0:0:0:0:0:0:1', '0000:0000:0000:0000:0000:0000:0000:0001', '::ffff:127.0.0.1'])(
     '%s is loopback', (address) => expect(isLoopback(address)).toBe(true));
@@ -87,13 +97,9 @@ describe('serve: which addresses are this machine only (issue 14, item 13)', () 
   });
 
   describe('bound to another loopback address', () => {
-    let server: Running;
-    beforeAll(async () => {
-      server = await startServe(['--port', '0', '--host', '127.0.0.2']);
-    });
-    afterAll(async () => server?.stop());
-
+    const served = serving(['--port', '0', '--host', '127.0.0.2']);
     it('checks the Host header there too, and gives no warning about other machines', async () => {
+      const server = served();
       const port = new URL(server.url).port;
       expect(server.url).toBe(`http://127.0.0.2:${port}/`);
       expect(server.stdout).not.toContain('other machines');
@@ -103,13 +109,9 @@ describe('serve: which addresses are this machine only (issue 14, item 13)', () 
   });
 
   describe('bound to every network', () => {
-    let server: Running;
-    beforeAll(async () => {
-      server = await startServe(['--port', '0', '--host', '0.0.0.0']);
-    });
-    afterAll(async () => server?.stop());
-
+    const served = serving(['--port', '0', '--host', '0.0.0.0']);
     it('warns that other machines can connect, and still refuses a request naming another host', async () => {
+      const server = served();
       expect(server.stdout).toContain('Listening on 0.0.0.0: other machines on this network can open the page.');
       expect((await rawGet(server.url, '/', 'GET', 'evil.com:80')).status).toBe(403);
       expect((await rawGet(server.url, '/', 'GET', `127.0.0.1:${new URL(server.url).port}`)).status).toBe(200);

@@ -37,8 +37,17 @@ function rows(entries: ReadonlyArray<{ left: string; right: string; tag?: string
   });
 }
 
+/** What yargs prints after an option's words: its type, and its default if it has one. */
+function tagOf(o: { type?: string; default?: unknown }): string {
+  return [`[${o.type}]`, ...(o.default === undefined ? [] : [`[default: ${JSON.stringify(o.default)}]`])].join(' ');
+}
+
 export function topHelp(): string {
-  const options = [...Object.entries(GLOBAL_OPTIONS), ['help', { describe: 'Show help', type: 'boolean' }], ['version', { describe: 'Show version number', type: 'boolean' }]] as const;
+  const options: Array<[string, { describe?: string; type?: string; default?: unknown }]> = [
+    ...Object.entries(GLOBAL_OPTIONS),
+    ['help', { describe: 'Show help', type: 'boolean' }],
+    ['version', { describe: 'Show version number', type: 'boolean' }],
+  ];
   return [
     USAGE.replace('$0', 'casus'),
     '',
@@ -46,7 +55,7 @@ export function topHelp(): string {
     ...rows(COMMANDS.map((c) => ({ left: `casus ${c.command}`, right: c.describe }))),
     '',
     'Options:',
-    ...rows(options.map(([name, o]) => ({ left: `--${name}`, right: o.describe ?? '', tag: `[${o.type}]` }))),
+    ...rows(options.map(([name, o]) => ({ left: `--${name}`, right: o.describe ?? '', tag: tagOf(o) }))),
     '',
   ].join('\n');
 }
