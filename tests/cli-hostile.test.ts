@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostChecker, isLoopback } from '../src/cli/commands/serve.js';
-import { casus, hasStackTrace } from './helpers/cli.js';
+import { execute } from '../src/cli/main.js';
+import { hasStackTrace } from './helpers/cli.js';
 import { SCENARIOS } from './helpers/project.js';
 import { rawGet, startServe, type Running } from './helpers/serve.js';
 
@@ -17,12 +18,12 @@ describe('why-not --save (issue 14, item 11)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casus-save-'));
   const k = join(dir, 'k.yaml');
   const original = readFileSync(join(SCENARIOS, 'armenia-border-2022.yaml'), 'utf8');
-  const whyNot = (...extra: string[]) => casus(['why-not', k, '--clause', 'cst/art-4', '--obligor', 'KAZ', ...extra]);
+  const whyNot = (...extra: string[]) => execute(['why-not', k, '--clause', 'cst/art-4', '--obligor', 'KAZ', ...extra]);
   beforeAll(() => writeFileSync(k, original));
 
-  it('refuses to write over the scenario it was asked about, even with --force', () => {
+  it('refuses to write over the scenario it was asked about, even with --force', async () => {
     for (const force of [[], ['--force']]) {
-      const r = whyNot('--save', k, ...force);
+      const r = await whyNot('--save', k, ...force);
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toContain('which the new file is made from');
       expect(hasStackTrace(r.stderr)).toBe(false);
@@ -30,37 +31,37 @@ describe('why-not --save (issue 14, item 11)', () => {
     }
   });
 
-  it('refuses a link to it, and any file in a what-if chain of bases', () => {
+  it('refuses a link to it, and any file in a what-if chain of bases', async () => {
     symlinkSync(k, join(dir, 'link.yaml'));
-    expect(whyNot('--save', join(dir, 'link.yaml'), '--force').exitCode).toBe(2);
+    expect((await whyNot('--save', join(dir, 'link.yaml'), '--force')).exitCode).toBe(2);
     expect(readFileSync(k, 'utf8')).toBe(original);
     // A what-if on k: saving over its root scenario would make a cycle and lose the scenario.
     const chain = join(dir, 'what-if');
     mkdirSync(chain);
     copyFileSync(join(SCENARIOS, 'armenia-border-2022.yaml'), join(dir, 'armenia-border-2022.yaml'));
     copyFileSync(join(SCENARIOS, 'what-if', 'armenia-border-2022-no-request.yaml'), join(chain, 'w.yaml'));
-    const r = casus(['why-not', join(chain, 'w.yaml'), '--clause', 'cst/art-4', '--obligor', 'RUS', '--save', join(dir, 'armenia-border-2022.yaml'), '--force']);
+    const r = await execute(['why-not', join(chain, 'w.yaml'), '--clause', 'cst/art-4', '--obligor', 'RUS', '--save', join(dir, 'armenia-border-2022.yaml'), '--force']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('armenia-border-2022.yaml, which the new file is made from');
     expect(readFileSync(join(dir, 'armenia-border-2022.yaml'), 'utf8')).toBe(original);
   });
 
-  it('refuses any other existing file without --force, and replaces it whole with --force', () => {
+  it('refuses any other existing file without --force, and replaces it whole with --force', async () => {
     const other = join(dir, 'notes.yaml');
     writeFileSync(other, '# my notes\n');
-    const refused = whyNot('--save', other);
+    const refused = await whyNot('--save', other);
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('the file exists; choose another name, or add --force to replace it');
     expect(readFileSync(other, 'utf8')).toBe('# my notes\n');
-    const forced = whyNot('--save', other, '--force');
+    const forced = await whyNot('--save', other, '--force');
     expect(forced.exitCode).toBe(0);
     expect(readFileSync(other, 'utf8')).toMatch(/^# yaml-language-server: \$schema=.*what-if\.schema\.json\n[\s\S]*\nbase: k\.yaml\n/);
-    expect(casus(['what-if', other]).exitCode).toBe(0);
+    expect((await execute(['what-if', other])).exitCode).toBe(0);
   });
 
-  it('writes a new file, and leaves no temporary file behind', () => {
+  it('writes a new file, and leaves no temporary file behind', async () => {
     const fresh = join(dir, 'fresh.yaml');
-    expect(whyNot('--save', fresh).exitCode).toBe(0);
+    expect((await whyNot('--save', fresh)).exitCode).toBe(0);
     expect(readFileSync(fresh, 'utf8')).toContain('base: k.yaml');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
@@ -71,7 +72,7 @@ function serving(args: string[]): () => Running {
   let server: Running | undefined;
   beforeAll(async () => {
     server = await startServe(args);
-  });
+  }, 60_000);
   afterAll(async () => server?.stop());
   return () => server!;
 }
@@ -88,9 +89,9 @@ describe('serve: which addresses are this machine only (issue 14, item 13)', () 
     expect(hostChecker('classroom.local')('classroom.local:4600')).toBe(true);
   });
 
-  it('refuses an empty --host (it would bind every interface)', () => {
+  it('refuses an empty --host (it would bind every interface)', async () => {
     for (const host of ['', ' ']) {
-      const r = casus(['serve', '--host', host, '--port', '0']);
+      const r = await execute(['serve', '--host', host, '--port', '0']);
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toBe('casus: --host is empty; give an address, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)\n');
     }

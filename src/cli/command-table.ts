@@ -6,14 +6,14 @@
  */
 import type { Server } from 'node:http';
 import type { Options, PositionalOptions } from 'yargs';
+import type { RunFormat } from './commands/run.js';
 import type { Output } from './output.js';
 
 export const USAGE = '$0 <command> [options]\n\nWho was obliged to help? Treaty clauses and recognition as rules, judged per obligor and date.';
 export const NO_COMMAND = 'name a command: run, explain, test, validate, what-if, why-not, sweep, duties, list, serve or export';
 
-/** The formats of `casus run`: text, json, ndjson and csv are written as they are judged. */
-export const RUN_FORMATS = ['text', 'json', 'ndjson', 'csv', 'markdown', 'html'] as const;
-export type RunFormat = (typeof RUN_FORMATS)[number];
+/** The formats of `casus run` (commands/run.ts). */
+export const RUN_FORMATS: readonly RunFormat[] = ['text', 'json', 'ndjson', 'csv', 'markdown', 'html'];
 const TEXT_OR_JSON = ['text', 'json'] as const;
 
 export const GLOBAL_OPTIONS: Record<string, Options> = {

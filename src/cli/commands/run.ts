@@ -11,7 +11,9 @@ import type { Style } from '../../report/style.js';
 import { checkCodes, rulesOrRefuse, scenariosOrRefuse } from '../load-or-refuse.js';
 import { isOutput, ok, styleOf, type Output } from '../output.js';
 import { checkReadings, readingBanner, runExtras, type ExtrasOptions } from '../run-extras.js';
-import type { RunFormat } from '../command-table.js';
+
+/** text, json, ndjson and csv are written as they are judged; markdown and html are made whole. */
+export type RunFormat = StreamedFormat | 'markdown' | 'html';
 
 export interface RunOptions extends ExtrasOptions {
   paths: string[];
