@@ -61,6 +61,8 @@ export const expectation = z
     because: slug.optional(),
     duty: slug.optional(),
     assessment: assessment.optional(),
+    /** How many rows the clause has for the event, every obligor counted ("every other member" can then be stated). */
+    rows: z.number().int().min(0).optional(),
     /** The sentence that names the test; the loader takes it from the comment above the entry when absent. */
     says: z.string().optional(),
   })
