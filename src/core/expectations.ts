@@ -1,5 +1,5 @@
 /**
- * Check a scenario's `expect` entries against its report (DESIGN §2). Pure.
+ * Check a scenario's `expect` entries against its report (docs/design.md §2). Pure.
  * `obligor: "*"` covers every row of that clause and event whose obligor has no
  * entry of its own, and fails if there is none; `absent` means no row;
  * `because: CODE` means that reason held false in the row; `rows: N` that the
