@@ -20,6 +20,8 @@ import { checkReadings, readingBanner, runExtras } from './run-extras.js';
 import { treatyFile } from '../schema/treaty.js';
 import { worldFile } from '../schema/world.js';
 import { renderExplain } from '../report/render-explain.js';
+import { checkLesson, isLessonFile } from '../load/load-lessons.js';
+import { namesOf } from '../report/vocabulary.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
 import { loadCase } from '../load/load-what-if.js';
@@ -109,7 +111,7 @@ export async function explainCommand(o: ExplainOptions): Promise<Output> {
     const hint = didYouMean(x.value, x.known) ?? `expected one of: ${listSome(x.known, 12)}`;
     return usage(`--${x.field} "${x.value}" has no row in ${displayPath(o.file)}; ${hint}`);
   }
-  return ok(renderExplain(x, styleOf(o)));
+  return ok(renderExplain(x, styleOf(o), namesOf(rules.model.world)));
 }
 
 export interface TestOptions extends CommonOptions {
@@ -193,6 +195,11 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
     const { source, diagnostics: unreadable } = readSource(file);
     diagnostics.push(...unreadable);
     if (!source) continue;
+    // A lesson is checked against the cases in the folder above it.
+    if (isLessonFile(file)) {
+      diagnostics.push(...checkLesson(source, loadScenarios([dirname(dirname(file))], rules.model).scenarios.map((x) => x.value), rules.model).diagnostics);
+      continue;
+    }
     // A what-if is checked with its whole chain of bases.
     if (isWhatIfValue(source.value)) {
       diagnostics.push(...loadCase(file, rules.model).diagnostics);

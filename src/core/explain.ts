@@ -24,7 +24,7 @@ export interface Explanation {
   version: ClauseVersion;
   treatyName: string;
   verdict: Verdict;
-  territoryView: SovereigntyView & { territoryName: string; viewer: string };
+  territoryView: SovereigntyView & { territoryName: string; viewer: string; sovereignName: string | null };
   actualNotes: string[];
 }
 
@@ -58,6 +58,7 @@ export async function explainVerdict(
   const version = reading ? applyInterpretation(inForce, reading, treaty) : inForce;
   const world = situation.world;
   const summary = summarize(world, event);
+  const view = sovereigntyInViewOf(world, event.territory, obligor, event.date);
   return {
     scenario: { id: scenario.id, title: scenario.title },
     event: summary,
@@ -65,7 +66,8 @@ export async function explainVerdict(
     treatyName: treaty.name,
     verdict,
     territoryView: {
-      ...sovereigntyInViewOf(world, event.territory, obligor, event.date),
+      ...view,
+      sovereignName: view.sovereign === null ? null : world.states.find((s) => s.id === view.sovereign)?.name ?? view.sovereign,
       territoryName: findTerritory(world, event.territory)?.name ?? summary.territoryName,
       viewer: obligor,
     },
