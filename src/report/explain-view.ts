@@ -39,11 +39,13 @@ export interface ExplainView {
   status: VerdictStatus;
   statusWords: string;
   statusMeaning: string;
+  date: string;
   caseLine: string;
   eventLine: string;
   /** The verdict in one sentence. */
   reasonLine: string;
-  wording: {
+  /** The wording in force on the date; absent where no version is in force (then `notInForce` says when they are). */
+  wording?: {
     from: string;
     until?: string;
     text: string;
@@ -56,6 +58,7 @@ export interface ExplainView {
     dateNote?: string;
     note?: string;
   };
+  notInForce?: string;
   tests: TestView[];
   territory: { viewer: string; viewerName: string; place: string; sovereign: string | null; sovereignName: string; basis: string; basisWords: string; note?: string };
   duty: {
@@ -115,10 +118,12 @@ export function explainView(x: Explanation, names: Names = {}): ExplainView {
     status: v.status,
     statusWords: STATUS_WORDS[v.status],
     statusMeaning: STATUS_MEANINGS[v.status],
+    date: v.date,
     caseLine: `${x.scenario.title} — ${x.event.date} ${x.event.title}`,
     eventLine: eventLine(x.event),
     reasonLine: reasonLine(v, all),
-    wording: {
+    ...(ver ? {} : { notInForce: `The clause is not in force on ${v.date}: its versions are in force ${x.versionSpans}.` }),
+    ...(ver ? { wording: {
       from: ver.from,
       ...(ver.until ? { until: ver.until } : {}),
       text: ver.text.trim(),
@@ -128,7 +133,7 @@ export function explainView(x: Explanation, names: Names = {}): ExplainView {
       ...(ver.paraphrase ? { paraphraseNote: PARAPHRASE_NOTE } : {}),
       ...(ver.dateNote ? { dateNote: ver.dateNote.trim() } : {}),
       ...(ver.note ? { note: ver.note.trim() } : {}),
-    },
+    } } : {}),
     tests: v.reasons.map((r) => testView(r, context, all)),
     territory: {
       viewer: t.viewer,
@@ -143,13 +148,13 @@ export function explainView(x: Explanation, names: Names = {}): ExplainView {
     duty: {
       duty: v.duty,
       dutyWords: dutyWords(v.duty),
-      satisfiedBy: [...ver.satisfiedBy],
-      satisfiedByWords: ver.satisfiedBy.map((r) => responseWords(r)),
+      satisfiedBy: [...(ver?.satisfiedBy ?? [])],
+      satisfiedByWords: (ver?.satisfiedBy ?? []).map((r) => responseWords(r)),
       actual: v.actual,
       actualWords: responseWords(v.actual),
       ...(v.recordedBy && v.recordedBy !== v.obligor ? { recordedBy: v.recordedBy } : {}),
       notes: [...x.actualNotes],
-      ...(ver.discretion ? { discretion: ver.discretion.trim() } : {}),
+      ...(ver?.discretion ? { discretion: ver.discretion.trim() } : {}),
       ...(v.reading ? { reading: v.reading } : {}),
       assessment: v.assessment,
       assessmentWords: ASSESSMENT_WORDS[v.assessment],

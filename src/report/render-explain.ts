@@ -25,11 +25,16 @@ export function renderExplain(x: Explanation, s: Style = PLAIN, names: Names = {
   lines.push(s.dim(`  ${v.treatyName}, Article ${v.article} (${v.clauseTitle}) [${v.clause}]; ${v.statusWords}: ${v.statusMeaning}`));
   lines.push(v.caseLine);
   lines.push(`  ${v.eventLine}`, `  In short: ${v.reasonLine}`, '');
-  lines.push(s.bold(`The clause, as in force from ${w.from}${w.until ? ` until ${w.until}` : ''}${w.paraphraseNote ? ` (${w.paraphraseNote})` : ''}:`));
-  lines.push(indent(`"${w.text}"`));
-  if (w.translation) lines.push(s.dim('  Translation:'), indent(w.translation));
-  lines.push(s.dim(`  Source: ${w.source.title}${w.source.url ? ` <${w.source.url}>` : ''}`));
-  if (w.dateNote) lines.push(s.dim(`  On the date: ${w.dateNote}`));
+  if (w) {
+    lines.push(s.bold(`The clause, as in force from ${w.from}${w.until ? ` until ${w.until}` : ''}${w.paraphraseNote ? ` (${w.paraphraseNote})` : ''}:`));
+    lines.push(indent(`"${w.text}"`));
+    if (w.translation) lines.push(s.dim('  Translation:'), indent(w.translation));
+    lines.push(s.dim(`  Source: ${w.source.title}${w.source.url ? ` <${w.source.url}>` : ''}`));
+    if (w.dateNote) lines.push(s.dim(`  On the date: ${w.dateNote}`));
+  } else {
+    // No wording is in force on the date: none is quoted.
+    lines.push(s.bold(v.notInForce ?? ''));
+  }
   lines.push('', s.bold('The tests:'));
   for (const r of v.tests) {
     lines.push(`  ${r.holds ? s.green('✓ holds') : s.red('✗ fails')}  ${r.sentence}`);
@@ -47,12 +52,12 @@ export function renderExplain(x: Explanation, s: Style = PLAIN, names: Names = {
   lines.push('', s.bold(`Whose territory, in ${possessive(t.viewerName)} view:`));
   lines.push(`  ${t.place}: ${t.sovereign === null ? 'no state' : t.sovereignName}'s (${t.basisWords})${t.note ? ` — ${t.note}` : ''}`);
   lines.push('', s.bold('Duty and response:'));
-  lines.push(`  duty: ${d.dutyWords}; met by ${d.satisfiedByWords.join(', ')}`);
+  lines.push(w ? `  duty: ${d.dutyWords}; met by ${d.satisfiedByWords.join(', ')}` : `  duty: none on ${v.date}`);
   lines.push(`  actual: ${d.actualWords}${d.recordedBy ? ` (the ${d.recordedBy} organization's response)` : ''}`);
   for (const n of d.notes) lines.push(s.dim(`    ${n}`));
   if (d.discretion) lines.push(`  discretion: ${d.discretion}`);
   if (d.reading) lines.push(`  reading: ${d.reading} (a contested reading, selected with --interpretation)`);
   lines.push(`  assessment: ${d.assessmentWords} (${d.assessmentMeaning})`);
-  if (w.note) lines.push('', s.dim(indent(w.note, '  ')));
+  if (w?.note) lines.push('', s.dim(indent(w.note, '  ')));
   return lines.join('\n') + '\n';
 }

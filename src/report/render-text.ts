@@ -5,6 +5,7 @@
  */
 import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simulate.js';
 import { tally, type Tally } from '../core/tally.js';
+import { isRequestReason } from '../core/simulate.js';
 import { pad, PLAIN, type Style } from './style.js';
 import { kindWords, reasonSentence, withNames } from './vocabulary.js';
 
@@ -26,7 +27,7 @@ export function reasonLine(v: Verdict, known: Readonly<Record<string, string>> =
   const context = { obligorName: v.obligorName, beneficiaryName: v.beneficiaryName, treatyName: v.treatyName, date: v.date };
   const names = { ...known, [v.obligor]: v.obligorName, [v.beneficiary]: v.beneficiaryName };
   if (v.status === 'obliged') {
-    const asked = v.reasons.find((r) => r.code === 'requested');
+    const asked = v.reasons.some(isRequestReason);
     return asked ? `${v.beneficiaryName} asked for help, and every condition of the clause held.` : 'Every condition of the clause held.';
   }
   const failing = v.reasons.filter((r) => !r.holds);

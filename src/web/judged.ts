@@ -11,7 +11,7 @@ import { explainView, type ExplainView } from '../report/explain-view.js';
 import { namesOf, type Names } from '../report/vocabulary.js';
 import { readingsFor, readingsInEffect, type ClauseReadings, type ReadingOption } from './readings.js';
 import { choicesOf, readingsOf, type Action, type PageState } from './state.js';
-import { changesFor, togglesFor, type Toggle } from './what-if-toggles.js';
+import { changesOfChoices, togglesFor, type Toggle } from './what-if-toggles.js';
 
 export interface Judged {
   scenario: Scenario;
@@ -59,7 +59,7 @@ export async function judge(model: Model, data: PageData, state: PageState, cach
   let varied = scenario;
   let changeError: string | undefined;
   try {
-    const changes = changesFor(model, scenario, state.event, choicesOf(state), toggles);
+    const changes = changesOfChoices(model, scenario, state.event, choicesOf(state), toggles);
     if (changes.length) varied = applyChanges(scenario, changes).result;
   } catch (e) {
     changeError = (e as Error).message;

@@ -10,7 +10,7 @@ import { h, type Child } from '../dom.js';
 import type { PanelContext } from '../judged.js';
 import { readingComment, switchReading, type ReadingOption } from '../readings.js';
 import { choicesOf, readingsOf } from '../state.js';
-import { activeChoices, changesFor, situationAt, whatIfTitle, NO_SOVEREIGN, type Toggle } from '../what-if-toggles.js';
+import { activeChoices, changesOfChoices, situationAt, whatIfTitle, NO_SOVEREIGN, type Toggle } from '../what-if-toggles.js';
 
 /** Codes to words for the toggles and the what-if title: states, clauses and treaties. */
 export function flipNames(ctx: PanelContext): Names {
@@ -94,7 +94,7 @@ export function copyWhatIf(ctx: PanelContext): string {
   const comment = readingComment(j.inEffect, j.file);
   return renderWhatIfYaml({
     id: `${j.scenario.id}-what-if`, title: whatIfTitle(j.toggles, choicesOf(ctx.state), flipNames(ctx)), base: j.file,
-    changes: changesFor(ctx.model, j.scenario, ctx.state.event, choicesOf(ctx.state), j.toggles),
+    changes: changesOfChoices(ctx.model, j.scenario, ctx.state.event, choicesOf(ctx.state), j.toggles),
     ...(comment ? { comment } : {}),
   });
 }
