@@ -19,7 +19,7 @@ export interface Session {
   server: Running;
   browser: Browser;
   errors: string[];
-  open(hash?: string, viewport?: { width: number; height: number }, wait?: string): Promise<Page>;
+  open(hash?: string, viewport?: { width: number; height: number }, wait?: string, bypassCSP?: boolean): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -34,8 +34,9 @@ export async function startSession(): Promise<Session> {
   const errors: string[] = [];
   return {
     server, browser, errors,
-    async open(hash = '', viewport = { width: 1600, height: 900 }, wait = '.matrix') {
-      const page = await browser.newPage({ viewport });
+    // bypassCSP: only for injecting a test's own script (axe-core); the page's policy allows none inline.
+    async open(hash = '', viewport = { width: 1600, height: 900 }, wait = '.matrix', bypassCSP = false) {
+      const page = await browser.newPage({ viewport, bypassCSP });
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       await page.goto(`${server.url}${hash}`);

@@ -110,10 +110,10 @@ describe.skipIf(SKIP_BROWSER)('lessons and the projector, in Chromium', () => {
       const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
       expect(result.violations.map((v) => `${where}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     };
-    const start = await session.open('', P720, '.start');
+    const start = await session.open('', P720, '.start', true);
     await check(start, 'start');
     await start.close();
-    const page = await session.open('#nagorno-karabakh-2023/offensive', P720);
+    const page = await session.open('#nagorno-karabakh-2023/offensive', P720, '.matrix', true);
     await cell(page, 'cst/art-4', 'RUS').click();
     await page.locator('#explanation').waitFor();
     await check(page, 'case');
@@ -123,7 +123,7 @@ describe.skipIf(SKIP_BROWSER)('lessons and the projector, in Chromium', () => {
     await page.locator('#score').waitFor();
     await check(page, 'revealed');
     await page.close();
-    const inLesson = await session.open(`#lesson/${LESSONS[1]!.id}/2`, P720, '.lesson');
+    const inLesson = await session.open(`#lesson/${LESSONS[1]!.id}/2`, P720, '.lesson', true);
     await inLesson.locator('#explanation').waitFor();
     await check(inLesson, 'lesson');
     await inLesson.close();

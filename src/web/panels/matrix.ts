@@ -50,10 +50,10 @@ function verdictCell(ctx: PanelContext, v: Verdict, row: number, col: number): H
     onclick: () => ctx.dispatch({ type: 'explain', cell: { clause: v.clause, obligor: v.obligor } }, `cell:${key}`),
   },
     h('span', { class: 'visually-hidden' }, `${v.obligorName} under ${clauseName(v)}: `),
-    h('span', { class: 'status' }, mark(STATUS_MARKS[v.status]), ' ', STATUS_WORDS[v.status]),
+    h('span', { class: 'status' }, mark(STATUS_MARKS[v.status]), ' ', STATUS_WORDS[v.status]), ' ',
     h('span', { class: 'assessment' }, mark(ASSESSMENT_MARKS[v.assessment]), ' ', ASSESSMENT_WORDS[v.assessment]),
-    flipped ? h('span', { class: 'flip' }, `⇄ was ${STATUS_WORDS[was.status]}`) : null,
-    guess && ctx.state.revealed ? h('span', { class: `verdict-of-guess ${guess === v.status ? 'right' : 'wrong'}` },
+    flipped ? ' ' : null, flipped ? h('span', { class: 'flip' }, `⇄ was ${STATUS_WORDS[was.status]}`) : null,
+    guess && ctx.state.revealed ? ' ' : null, guess && ctx.state.revealed ? h('span', { class: `verdict-of-guess ${guess === v.status ? 'right' : 'wrong'}` },
       guess === v.status ? '✓ predicted' : `✗ predicted ${STATUS_WORDS[guess]}`) : null);
 }
 
