@@ -127,7 +127,7 @@ describe.skipIf(SKIP_BROWSER)('lessons and the projector, in Chromium', () => {
     await inLesson.locator('#explanation').waitFor();
     await check(inLesson, 'lesson');
     await inLesson.close();
-  });
+  }, 180_000);
 
   it('the page gives the command line\'s verdict on every row of every event of every case', async () => {
     const { model, scenarios } = scenariosAt(SCENARIOS);
