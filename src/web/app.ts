@@ -9,7 +9,7 @@
 import type { Model } from '../core/index.js';
 import type { PageData } from '../report/page-data.js';
 import { h, type Child } from './dom.js';
-import { judge, type BaseCache, type Judged, type PanelContext } from './judged.js';
+import { judge, newCache, type BaseCache, type Judged, type PanelContext } from './judged.js';
 import { caseIntro, eventLineOf, glossaryPanel, headerBar, printChanges, timeline } from './panels/case.js';
 import { explanationPanel } from './panels/explanation.js';
 import { lessonBar, lessonOf, stepAction } from './panels/lesson.js';
@@ -27,7 +27,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
   const model: Model = data.model;
   const first = data.scenarios[0]!.scenario;
   let state: PageState = initialState(first.id, eventsInOrder(first)[0]!.id);
-  const cache: BaseCache = new Map();
+  const cache: BaseCache = newCache();
   const memory = new Map<string, boolean>();
   let judged: Judged | undefined;
   let generation = 0;

@@ -4,7 +4,7 @@
  * toggles and readings on offer, the open cell's explanation in words), and
  * the context every panel receives. Judging is async only because the core is.
  */
-import { applyChanges, explainVerdict, mergeWorld, simulateScenario, type Model, type ScenarioReport, type Verdict } from '../core/index.js';
+import { applyChanges, ClauseEvaluator, explainVerdict, mergeWorld, simulateScenario, type Model, type ScenarioReport, type Verdict } from '../core/index.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { PageData } from '../report/page-data.js';
 import { explainView, type ExplainView } from '../report/explain-view.js';
@@ -46,14 +46,23 @@ export interface PanelContext {
 
 export const rowKey = (v: Pick<Verdict, 'event' | 'clause' | 'obligor'>): string => `${v.event}|${v.clause}|${v.obligor}`;
 
-/** The case's own verdicts, judged once per case and kept. */
-export type BaseCache = Map<string, Promise<ScenarioReport>>;
+/**
+ * What the page keeps between judgements: the case's own verdicts, judged once per case, and
+ * its evaluator (the core keeps no cache: re-judging after a toggle reuses its engines and memo).
+ */
+export interface BaseCache {
+  bases: Map<string, Promise<ScenarioReport>>;
+  evaluator: ClauseEvaluator;
+}
+
+export const newCache = (): BaseCache => ({ bases: new Map(), evaluator: new ClauseEvaluator() });
 
 export async function judge(model: Model, data: PageData, state: PageState, cache: BaseCache): Promise<Judged> {
   const entry = data.scenarios.find((s) => s.scenario.id === state.scenario) ?? data.scenarios[0]!;
   const scenario = entry.scenario;
-  let basePromise = cache.get(scenario.id);
-  if (!basePromise) cache.set(scenario.id, (basePromise = simulateScenario(model, scenario)));
+  const judgeWith = { evaluator: cache.evaluator };
+  let basePromise = cache.bases.get(scenario.id);
+  if (!basePromise) cache.bases.set(scenario.id, (basePromise = simulateScenario(model, scenario, { judge: judgeWith })));
   const base = await basePromise;
   const toggles = togglesFor(model, scenario, state.event);
   let varied = scenario;
@@ -70,7 +79,7 @@ export async function judge(model: Model, data: PageData, state: PageState, cach
   const inEffect = readingsInEffect(offered, readingsOf(state));
   const options = inEffect.length ? { interpretations: inEffect.map((r) => r.id) } : {};
   const started = performance.now();
-  const current = await simulateScenario(model, varied, { ...options, events: [state.event] });
+  const current = await simulateScenario(model, varied, { ...options, events: [state.event], judge: judgeWith });
   const evaluatedMs = performance.now() - started;
   const names = namesOf(mergeWorld(model.world, scenario.world));
   let explanation: ExplainView | undefined;
