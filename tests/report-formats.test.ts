@@ -44,7 +44,7 @@ describe('casus run --format markdown', () => {
 
   it('links the sources and marks each status and assessment with a sign as well as a word', () => {
     const md = casus(['run', 'scenarios/armenia-border-2022.yaml', '--format', 'markdown']).stdout;
-    expect(md).toContain('| RUS | cst/art-4 | ● obliged | monitoring-mission | ✗ unmet | requested, and every condition of the clause holds |');
+    expect(md).toContain('| RUS | cst/art-4 | ● obliged | monitoring-mission | ✗ unmet | Armenia asked for help, and every condition of the clause held. |');
     expect(md).toMatch(/^- \[Azatutyun, 2022-09-14: .*\]\(<https:\/\/azatutyun\.am\/a\/32033607\.html>\)$/m);
   });
 });

@@ -12,8 +12,8 @@ import { ROOT } from './helpers/cli.js';
 const generated = jsonSchemaTexts();
 
 describe('the committed JSON Schemas', () => {
-  it('are one per file kind: world, treaty, scenario and what-if', () => {
-    expect(Object.keys(generated).sort()).toEqual(['scenario.schema.json', 'treaty.schema.json', 'what-if.schema.json', 'world.schema.json']);
+  it('are one per file kind: world, treaty, scenario, what-if and lesson', () => {
+    expect(Object.keys(generated).sort()).toEqual(['lesson.schema.json', 'scenario.schema.json', 'treaty.schema.json', 'what-if.schema.json', 'world.schema.json']);
     expect(readdirSync(join(ROOT, 'schemas')).sort()).toEqual(Object.keys(generated).sort());
   });
 
@@ -40,6 +40,7 @@ const kindOf = (file: string): string => {
   const rel = relative(ROOT, file);
   if (rel.startsWith(join('rules', 'world'))) return 'world';
   if (rel.startsWith(join('rules', 'treaties'))) return 'treaty';
+  if (rel.startsWith(join('scenarios', 'lessons'))) return 'lesson';
   return /^base:/m.test(readFileSync(file, 'utf8')) ? 'what-if' : 'scenario';
 };
 

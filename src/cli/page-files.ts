@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { renderDiagnostics } from '../load/diagnostics.js';
 import { DEFAULT_RULES_DIR, PACKAGE_ROOT, loadRules, loadScenarios } from '../load/load-files.js';
 import { pageDataScript, type PageData } from '../report/page-data.js';
+import { loadLessons } from '../load/load-lessons.js';
 import type { Output } from './output.js';
 
 export interface PageFile {
@@ -45,9 +46,13 @@ export function pageFiles(o: PageOptions): Page | Output {
   const loaded = loadScenarios(paths, rules.model);
   if (loaded.diagnostics.length) return { exitCode: 2, stdout: '', stderr: renderDiagnostics(loaded.diagnostics) };
   if (!loaded.scenarios.length) return { exitCode: 2, stdout: '', stderr: `casus: no scenario files found in ${paths.join(', ')}\n` };
+  // The lessons beside the default casebook (scenarios/lessons/), checked against the cases loaded.
+  const lessons = o.paths?.length ? { lessons: [], diagnostics: [] } : loadLessons(join(paths[0]!, 'lessons'), rules.model, loaded.scenarios.map((s) => s.value));
+  if (lessons.diagnostics.length) return { exitCode: 2, stdout: '', stderr: renderDiagnostics(lessons.diagnostics) };
   const data: PageData = {
     model: rules.model,
     scenarios: loaded.scenarios.map((s) => ({ file: basename(s.source.file), scenario: s.value })),
+    lessons: lessons.lessons.map((l) => ({ file: basename(l.source.file), lesson: l.value })),
   };
   const files = new Map<string, PageFile>();
   for (const [name, contentType] of BUILT) {

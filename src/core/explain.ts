@@ -28,7 +28,7 @@ export interface Explanation {
   versionSpans: string;
   treatyName: string;
   verdict: Verdict;
-  territoryView: SovereigntyView & { territoryName: string; viewer: string };
+  territoryView: SovereigntyView & { territoryName: string; viewer: string; sovereignName: string | null };
   actualNotes: string[];
 }
 
@@ -60,6 +60,7 @@ export async function explainVerdict(
   const version = inForce && reading ? applyInterpretation(inForce, reading, treaty) : inForce;
   const world = situation.world;
   const summary = summarize(world, event);
+  const view = sovereigntyInViewOf(world, event.territory, obligor, event.date);
   return {
     scenario: { id: scenario.id, title: scenario.title },
     event: summary,
@@ -68,7 +69,8 @@ export async function explainVerdict(
     treatyName: treaty.name,
     verdict,
     territoryView: {
-      ...sovereigntyInViewOf(world, event.territory, obligor, event.date),
+      ...view,
+      sovereignName: view.sovereign === null ? null : world.states.find((s) => s.id === view.sovereign)?.name ?? view.sovereign,
       territoryName: findTerritory(world, event.territory)?.name ?? summary.territoryName,
       viewer: obligor,
     },

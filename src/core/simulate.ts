@@ -75,6 +75,10 @@ export interface Verdict {
   reasons: Reason[];
   /** Extras for the text and explain views (not in the JSON contract). */
   treaty: string;
+  /** Names a person reads (the JSON keeps the codes). */
+  treatyName: string;
+  obligorName: string;
+  beneficiaryName: string;
   article: string;
   clauseTitle: string;
   /** The version judged; null where no version of the clause is in force on the date. */
@@ -196,6 +200,9 @@ export async function judgeRow(
     assessment: assess(status, actual.response, version.satisfiedBy, version.discretion !== undefined),
     reasons,
     treaty: treaty.id,
+    treatyName: treaty.name,
+    obligorName: nameOf(situation.world, obligor),
+    beneficiaryName: nameOf(situation.world, event.target),
     article: clause.article,
     clauseTitle: clause.title,
     versionFrom: base ? version.from : null,

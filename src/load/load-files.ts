@@ -92,7 +92,7 @@ function loadAs<S extends z.ZodType>(schema: S, path: string): { loaded?: Loaded
   return { loaded: { source, value: shaped.value }, diagnostics: [] };
 }
 
-function dataFilesIn(dir: string): string[] {
+export function dataFilesIn(dir: string): string[] {
   try {
     return readdirSync(dir).filter((f) => DATA_FILE.test(f)).sort().map((f) => join(dir, f));
   } catch {

@@ -6,6 +6,7 @@
  */
 import type { Model } from '../core/simulate.js';
 import type { Scenario } from '../schema/scenario.js';
+import type { Lesson } from '../schema/lesson.js';
 
 export interface PageScenario {
   /** The file name, for the `base:` of a what-if the page writes. */
@@ -13,9 +14,16 @@ export interface PageScenario {
   scenario: Scenario;
 }
 
+export interface PageLesson {
+  file: string;
+  lesson: Lesson;
+}
+
 export interface PageData {
   model: Model;
   scenarios: PageScenario[];
+  /** Lessons over these scenarios (absent or empty: the start screen lists the cases only). */
+  lessons?: PageLesson[];
 }
 
 export const PAGE_DATA_GLOBAL = 'CASUS_DATA';

@@ -7,35 +7,37 @@ import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simu
 import { tally, type Tally } from '../core/tally.js';
 import { isRequestReason } from '../core/simulate.js';
 import { pad, PLAIN, type Style } from './style.js';
-
-const KIND_WORDS: Record<string, string> = {
-  'armed-attack': 'armed attack', 'armed-clash': 'armed clash', incident: 'incident', 'internal-unrest': 'internal unrest',
-  'terrorist-attack': 'terrorist attack', threat: 'threat', 'status-change': 'change of standing',
-};
+import { kindWords, reasonSentence, withNames } from './vocabulary.js';
 
 export function eventLine(e: EventSummary): string {
-  const kind = KIND_WORDS[e.kind] ?? e.kind;
+  const kind = kindWords(e.kind);
   const by = e.attackerName ? ` by ${e.attackerName}` : '';
-  const what = e.targetKind === 'territory' ? '' : ` (${e.targetKind})`;
-  const place = e.territory === e.target ? `on its own territory` : `in ${e.territoryName}`;
+  const own = e.territory === e.target;
   if (!e.attacker && (e.kind === 'internal-unrest' || e.kind === 'status-change')) {
-    return `${kind} in ${e.targetName}${e.territory === e.target ? '' : `, ${place}`}`;
+    return `${kind} in ${e.targetName}${own ? '' : `, in ${e.territoryName}`}`;
   }
-  return `${kind}${by} against ${e.targetName}${what}, ${place}`;
+  // A threat is to the state that asks, over what happened wherever it happened (Crimea, Ukraine).
+  if (e.kind === 'threat') return `threat${e.attackerName ? ` from ${e.attackerName}` : ''} to ${e.targetName}${own ? '' : `, over events in ${e.territoryName}`}`;
+  if (e.targetKind !== 'territory') return `${kind}${by} against ${e.targetName}'s ${e.targetKind}${own ? ' on its own territory' : ` in ${e.territoryName}`}`;
+  return `${kind}${by} against ${e.targetName}, ${own ? 'on its own territory' : `in ${e.territoryName}`}`;
 }
 
-/** The one-line reason for a row. */
-export function reasonLine(v: Verdict): string {
+/** The one-line reason for a row, as a sentence: the decisive test, with what was found where it says more. */
+export function reasonLine(v: Verdict, known: Readonly<Record<string, string>> = {}): string {
+  const context = { obligorName: v.obligorName, beneficiaryName: v.beneficiaryName, treatyName: v.treatyName, date: v.date };
+  const names = { ...known, [v.obligor]: v.obligorName, [v.beneficiary]: v.beneficiaryName };
   if (v.status === 'obliged') {
     const asked = v.reasons.some(isRequestReason);
-    return asked ? 'requested, and every condition of the clause holds' : 'every condition of the clause holds';
+    return asked ? `${v.beneficiaryName} asked for help, and every condition of the clause held.` : 'Every condition of the clause held.';
   }
   const failing = v.reasons.filter((r) => !r.holds);
-  if (v.status === 'obliged-if-requested') return `every condition holds but the request: no request under ${v.clause}`;
+  if (v.status === 'obliged-if-requested') return `Every condition held but one: ${v.beneficiaryName} did not ask for help under this clause.`;
   const decisive = failing.find((r) => r.code === v.decisive) ?? failing[0];
-  if (!decisive) return 'not obliged';
-  const more = failing.length > 1 ? ` (+${failing.length - 1} more)` : '';
-  return `${decisive.code} fails: ${decisive.found}${more}`;
+  if (!decisive) return 'Not obliged.';
+  // A raw `fact = value` says nothing the sentence does not.
+  const found = /^\w+ = /.test(decisive.found) ? '' : ` (${withNames(decisive.found, names)})`;
+  const more = failing.length > 1 ? ` ${failing.length - 1} more test${failing.length > 2 ? 's' : ''} failed.` : '';
+  return `${reasonSentence(decisive, context).replace(/\.$/, '')}${found}.${more}`;
 }
 
 function statusCell(v: Verdict, s: Style): string {

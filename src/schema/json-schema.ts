@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { scenarioFile, whatIfFile } from './scenario.js';
 import { treatyFile } from './treaty.js';
 import { worldFile } from './world.js';
+import { lessonFile } from './lesson.js';
 
 export const SCHEMA_FILES = {
   'world.schema.json': worldFile,
   'treaty.schema.json': treatyFile,
   'scenario.schema.json': scenarioFile,
   'what-if.schema.json': whatIfFile,
+  'lesson.schema.json': lessonFile,
 } as const;
 
 /** Each schema as the text committed in schemas/ (stable key order, trailing newline). */

@@ -5,7 +5,7 @@
  * and the docs/design.md §2 changes that the chosen values amount to. Pure: no DOM.
  */
 import {
-  changesFor, chronological, clausesJudged, findStep, partiesOn, sovereigntyInViewOf, statusOn, type Model,
+  changesFor, chronological, clausesJudged, everParty, findStep, partiesOn, sovereigntyInViewOf, statusOn, type Model,
 } from '../core/index.js';
 import { eventKind, membershipStatus } from '../schema/common.js';
 import type { Change, Scenario, ScenarioEvent } from '../schema/scenario.js';
@@ -49,7 +49,9 @@ export function togglesFor(model: Model, scenario: Scenario, eventId: string): T
       toggles.push({ kind: 'request', key: `request:${ref}`, by: event.target, clause: ref, label: `${event.target} asked under ${ref} (Art. ${clause.article}, ${clause.title})`, value: asked });
     }
   }
-  toggles.push({ kind: 'event-kind', key: 'kind', label: 'Kind of event', value: event.kind, options: eventKind.options });
+  toggles.push({ kind: 'event-kind', key: 'kind', label: 'Kind of event', value: event.kind,
+    // A change of standing is not a kind an attack can be re-read as.
+    options: eventKind.options.filter((k) => k !== 'status-change' || event.kind === k) });
   const territory = world.territories.find((t) => t.id === event.territory);
   const parties = [...new Set(relevant.flatMap((t) => partiesOn(t, world, event.date)))].sort();
   if (territory) {
@@ -65,11 +67,13 @@ export function togglesFor(model: Model, scenario: Scenario, eventId: string): T
     }
   }
   for (const treaty of relevant) {
-    const states = [...new Set([...parties, event.target])].sort();
+    // A standing makes sense only under a treaty the state has been a party to at some time.
+    const states = [...new Set([...parties, event.target])].filter((state) => everParty(treaty, world, state)).sort();
     for (const state of states) {
+      const status = statusOn(treaty, world, state, event.date);
       toggles.push({
         kind: 'membership', key: `membership:${treaty.id}:${state}`, treaty: treaty.id, state,
-        label: `${state} under ${treaty.id}`, value: statusOn(treaty, world, state, event.date) === 'none' ? 'withdrawn' : statusOn(treaty, world, state, event.date),
+        label: `${state} under ${treaty.id}`, value: status === 'none' ? 'withdrawn' : status,
         options: membershipStatus.options,
       });
     }
@@ -123,21 +127,22 @@ export function eventsInOrder(scenario: Scenario): ScenarioEvent[] {
   return chronological(scenario.events);
 }
 
-/** A phrase for one flip, for the what-if's title and the page's list of flips. */
-export function describeFlip(t: Toggle, chosen: string): string {
+/** A phrase for one flip, for the what-if's title and the page's list of flips; `names` turns codes into names. */
+export function describeFlip(t: Toggle, chosen: string, names: Readonly<Record<string, string>> = {}): string {
+  const n = (code: string) => names[code] ?? code;
   switch (t.kind) {
     case 'request':
-      return chosen === 'true' ? `${t.by} had invoked ${t.clause}` : `${t.by} had not invoked ${t.clause}`;
+      return chosen === 'true' ? `${n(t.by)} had invoked ${n(t.clause)}` : `${n(t.by)} had not invoked ${n(t.clause)}`;
     case 'event-kind':
-      return `the event were a${/^[aeiou]/.test(chosen) ? 'n' : ''} ${chosen}`;
+      return `the event were a${/^[aeiou]/.test(chosen) ? 'n' : ''} ${chosen.replace(/-/g, ' ')}`;
     case 'recognition':
-      return `${t.viewer} saw ${t.territoryName} as ${chosen === NO_SOVEREIGN ? 'no state' : chosen}'s`;
+      return `${n(t.viewer)} saw ${t.territoryName} as ${chosen === NO_SOVEREIGN ? 'no state' : n(chosen)}'s`;
     case 'membership':
-      return chosen === 'member' ? `${t.state} were a full member of ${t.treaty}` : `${t.state} were ${chosen} in ${t.treaty}`;
+      return chosen === 'member' ? `${n(t.state)} were a full member of ${n(t.treaty)}` : `${n(t.state)} were ${chosen} in ${n(t.treaty)}`;
   }
 }
 
-export function whatIfTitle(toggles: readonly Toggle[], choices: Choices): string {
-  const flips = activeChoices(toggles, choices).map((t) => describeFlip(t, choices[t.key]!));
+export function whatIfTitle(toggles: readonly Toggle[], choices: Choices, names: Readonly<Record<string, string>> = {}): string {
+  const flips = activeChoices(toggles, choices).map((t) => describeFlip(t, choices[t.key]!, names));
   return flips.length ? `What if ${flips.join(', and ')}?` : 'No change';
 }

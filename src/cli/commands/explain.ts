@@ -3,6 +3,7 @@ import { explainVerdict } from '../../core/explain.js';
 import { didYouMean, listSome } from '../../load/diagnostics.js';
 import { displayPath } from '../../load/load-files.js';
 import { renderExplain } from '../../report/render-explain.js';
+import { namesOf } from '../../report/vocabulary.js';
 import { rulesOrRefuse, scenariosOrRefuse } from '../load-or-refuse.js';
 import { isOutput, ok, styleOf, usage, type CommonOptions, type Output } from '../output.js';
 
@@ -23,5 +24,5 @@ export async function explainCommand(o: ExplainOptions): Promise<Output> {
     const hint = didYouMean(x.value, x.known) ?? `expected one of: ${listSome(x.known, 12)}`;
     return usage(`--${x.field} "${x.value}" has no row in ${displayPath(o.file)}; ${hint}`);
   }
-  return ok(renderExplain(x, styleOf(o)));
+  return ok(renderExplain(x, styleOf(o), namesOf(rules.model.world)));
 }

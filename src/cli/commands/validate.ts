@@ -4,15 +4,16 @@
  * kind comes from its `$schema` line or its fields (file-kind.ts), not its folder.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { mergeWorld } from '../../core/simulate.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { treatyFile } from '../../schema/treaty.js';
 import { worldFile } from '../../schema/world.js';
 import { checkTreaty, checkWorld, vocabularyOf, type Loaded } from '../../load/check-references.js';
 import type { Diagnostic } from '../../load/diagnostics.js';
-import { DEFAULT_RULES_DIR, checkScenarioSource, duplicateScenarioIds, expandPaths, loadRules, readSource } from '../../load/load-files.js';
+import { DEFAULT_RULES_DIR, checkScenarioSource, duplicateScenarioIds, expandPaths, loadRules, loadScenarios, readSource } from '../../load/load-files.js';
 import { loadCase } from '../../load/load-what-if.js';
+import { checkLesson } from '../../load/load-lessons.js';
 import { validateShape } from '../../load/validate-shape.js';
 import { fileKind } from '../file-kind.js';
 import { ok, refuse, type CommonOptions, type Output } from '../output.js';
@@ -40,7 +41,6 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
   diagnostics.push(...missing);
   const vocab = vocabularyOf(rules.model.world, rules.model.treaties);
   let count = rules.worldFiles.length + rules.treatyFiles.length;
-  let lessons = 0;
   const scenarios: Loaded<Scenario>[] = [];
   for (const file of files) {
     const { source, diagnostics: unreadable } = readSource(file);
@@ -66,8 +66,8 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
         diagnostics.push(...loadCase(file, rules.model).diagnostics);
         break;
       case 'lesson':
-        lessons++;
-        count--;
+        // A lesson is checked against the cases in the folder above it.
+        diagnostics.push(...checkLesson(source, loadScenarios([dirname(dirname(file))], rules.model).scenarios.map((x) => x.value), rules.model).diagnostics);
         break;
       default: {
         const loaded = checkScenarioSource(source, rules.model);
@@ -79,8 +79,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
   diagnostics.push(...duplicateScenarioIds(scenarios));
   const unique = dedupe(diagnostics);
   if (unique.length) return refuse(unique);
-  const skipped = lessons ? ` (${lessons} lesson file${lessons === 1 ? '' : 's'} not checked: this casus has no lesson schema)` : '';
-  return ok(`${count} file${count === 1 ? '' : 's'} checked: no problems.${skipped}\n`);
+  return ok(`${count} file${count === 1 ? '' : 's'} checked: no problems.\n`);
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
