@@ -13,6 +13,10 @@ import type { World } from '../schema/world.js';
 import { PARTY_STATUSES, statusOn, treatyInForceOn } from './membership.js';
 import { administratorOn, findTerritory, sovereigntyInViewOf } from './recognition.js';
 import { isActiveOn } from './dates.js';
+import {
+  attackingStates, nonPartyGreatPowersAtWarWithTarget, obligorExemptTowardsAttacker, protectedByTreatyOn, statesAtWarWith,
+  targetAtWarWithAttacker,
+} from './belligerency.js';
 
 const STATUS_VALUES = ['member', 'suspended', 'frozen', 'withdrawn', 'none'] as const;
 
@@ -50,6 +54,14 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { id: 'obligationSuspendedTowardsTarget', type: 'boolean', description: "The obligor's obligations towards the attacked state are suspended on the date (a treaty's per-pair suspensions)" },
   { id: 'aidRequestedUnderClause', type: 'boolean', description: 'The attacked state requested action under this clause, addressed to this obligor, its organization or all parties' },
   { id: 'treatyInvokedByTarget', type: 'boolean', description: 'The attacked state invoked the treaty, under any of its clauses, addressed to this obligor, its organization or all parties' },
+  { id: 'attackingStates', type: 'list', description: 'Every state attacking in the event: the attacker and its co-belligerents' },
+  { id: 'attackSupportedBy', type: 'list', description: 'The states backing the attacker, by the sources ("Austria supported by Germany")' },
+  { id: 'attackerContinent', type: 'enum', values: continent.options, nullable: true, description: "The continent of the attacking state (null for a non-state attacker or none): \"a European Power\"" },
+  { id: 'nonPartyGreatPowersAtWarWithTarget', type: 'number', description: 'How many great powers (Correlates of War list, on the date) that are not parties are at war with the attacked state on the date' },
+  { id: 'attackProvokedByTarget', type: 'boolean', description: 'The sources name the attacked state among those whose acts provoked the attack' },
+  { id: 'targetAtWarWithAttacker', type: 'boolean', description: 'The attacked state and an attacker have declared war, one on the other, by the date ("involved in war")' },
+  { id: 'targetProtectedByTreaty', type: 'boolean', description: 'The treaty names the attacked state as one it protects on the date (a protocol state, a guaranteed neutral)' },
+  { id: 'obligorExemptTowardsAttacker', type: 'boolean', description: 'An exemption of the obligor towards an attacker is in force (a treaty of general arbitration)' },
   { id: 'anyPartyRequestedUnderClause', type: 'boolean', description: 'Some party requested action under this clause for this event' },
 ];
 
@@ -89,7 +101,7 @@ export function deriveFacts(ctx: FactContext): Facts {
     treatyInForceOnDate: treatyInForceOn(treaty, date),
     obligorStatusOnDate: statusOn(treaty, world, obligor, date),
     targetStatusOnDate: statusOn(treaty, world, event.target, date),
-    obligorIsAttacker: event.attacker === obligor,
+    obligorIsAttacker: event.attacker === obligor || (event.coBelligerents ?? []).includes(obligor),
     attackerIsPartyOnDate: PARTY_STATUSES.includes(attackerStatus),
     eventKind: event.kind,
     attackerKind: attackerKindOf(world, event.attacker),
@@ -116,7 +128,28 @@ export function deriveFacts(ctx: FactContext): Facts {
     ),
     aidRequestedUnderClause: requests.some((r) => r.by === event.target && requestReaches(r.to, obligor, treaty.id)),
     anyPartyRequestedUnderClause: requests.some((r) => PARTY_STATUSES.includes(statusOn(treaty, world, r.by, date))),
+    attackingStates: attackingStates(world, event),
+    attackSupportedBy: (event.supportedBy ?? []).map((x) => x.state),
+    attackerContinent: attackerContinentOf(world, event),
+    nonPartyGreatPowersAtWarWithTarget: nonPartyGreatPowersAtWarWithTarget(world, treaty, event).length,
+    attackProvokedByTarget: (event.provokedBy ?? []).some((x) => x.state === event.target),
+    targetAtWarWithAttacker: targetAtWarWithAttacker(world, event),
+    targetProtectedByTreaty: protectedByTreatyOn(treaty, event.target, date),
+    obligorExemptTowardsAttacker: obligorExemptTowardsAttacker(world, treaty, event, obligor),
   };
+}
+
+function attackerContinentOf(world: World, event: ScenarioEvent): string | null {
+  return world.states.find((s) => s.id === event.attacker)?.continent ?? null;
+}
+
+function nameOf(world: World, code: string): string {
+  return world.states.find((s) => s.id === code)?.name ?? code;
+}
+
+function namesOf(world: World, codes: readonly string[]): string {
+  const names = codes.map((c) => nameOf(world, c));
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** A reader's sentence for a fact's value, where the bare value would puzzle a class. */
@@ -148,6 +181,40 @@ export function factInWords(id: string, facts: Facts, ctx: FactContext): string 
     case 'placeAdministeredByPartyOnDate':
     case 'territoryAdministeredByOnDate':
       return `${place} is administered by ${facts.territoryAdministeredByOnDate ?? 'no state'} on ${event.date}`;
+    case 'attackingStates': {
+      const list = facts.attackingStates as readonly string[];
+      return list.length ? `attacked by ${namesOf(ctx.world, list)}` : 'no state attacker is established';
+    }
+    case 'attackSupportedBy': {
+      const list = facts.attackSupportedBy as readonly string[];
+      return list.length ? `the attacker is supported by ${namesOf(ctx.world, list)}` : 'no state is recorded as supporting the attacker';
+    }
+    case 'attackerContinent':
+      return facts.attackerContinent === null ? 'the attacker is not a state' : `the attacker is a state in ${String(facts.attackerContinent)}`;
+    case 'nonPartyGreatPowersAtWarWithTarget': {
+      const powers = nonPartyGreatPowersAtWarWithTarget(ctx.world, ctx.treaty, event);
+      const atWar = statesAtWarWith(ctx.world, event.target, event);
+      return powers.length
+        ? `${nameOf(ctx.world, event.target)} is at war with ${powers.length} great power${powers.length === 1 ? '' : 's'} outside the treaty on ${event.date} (${namesOf(ctx.world, powers)})`
+        : `${nameOf(ctx.world, event.target)} is at war with no great power outside the treaty on ${event.date}${atWar.length ? ` (only ${namesOf(ctx.world, atWar)})` : ''}`;
+    }
+    case 'attackProvokedByTarget': {
+      const by = (event.provokedBy ?? []).map((x) => x.state);
+      if (!by.length) return 'the sources name no provocation';
+      return facts.attackProvokedByTarget
+        ? `the sources name ${nameOf(ctx.world, event.target)} among those who provoked it (${namesOf(ctx.world, by)})`
+        : `the sources name ${namesOf(ctx.world, by)} as provoking it, not ${nameOf(ctx.world, event.target)}`;
+    }
+    case 'targetAtWarWithAttacker':
+      return facts.targetAtWarWithAttacker
+        ? `${nameOf(ctx.world, event.target)} and its attacker are at war (a declaration of war by ${event.date})`
+        : `no declaration of war between ${nameOf(ctx.world, event.target)} and its attacker by ${event.date}`;
+    case 'targetProtectedByTreaty':
+      return facts.targetProtectedByTreaty
+        ? `${nameOf(ctx.world, event.target)} is a state the treaty protects on ${event.date}`
+        : `the treaty does not protect ${nameOf(ctx.world, event.target)} on ${event.date}`;
+    case 'obligorExemptTowardsAttacker':
+      return facts.obligorExemptTowardsAttacker ? `${obligor} is exempt from war with the attacker on ${event.date}` : undefined;
     default:
       return undefined;
   }

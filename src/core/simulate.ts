@@ -17,6 +17,7 @@ import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from '
 import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
+import { everProtectedBy } from './belligerency.js';
 import { findTerritory } from './recognition.js';
 import { foldTimeline, type Situation } from './timeline.js';
 
@@ -107,6 +108,8 @@ export function mergeWorld(base: World, extra: WorldFile | undefined): World {
     territories: byId(base.territories, extra.territories),
     recognitions: [...base.recognitions, ...(extra.recognitions ?? [])],
     memberships: [...base.memberships, ...(extra.memberships ?? [])],
+    greatPowers: [...base.greatPowers, ...(extra.greatPowers ?? [])],
+    declarationsOfWar: [...base.declarationsOfWar, ...(extra.declarationsOfWar ?? [])],
   };
 }
 
@@ -205,7 +208,8 @@ export async function judgeRow(
 function clausesFor(situation: Situation, event: ScenarioEvent, options: SimulateOptions): Array<[Treaty, Clause]> {
   const pairs: Array<[Treaty, Clause]> = [];
   for (const treaty of situation.treaties) {
-    const relevant = everParty(treaty, situation.world, event.target);
+    // A protected state that is not a party (SEATO's protocol states) is owed as a party would be.
+    const relevant = everParty(treaty, situation.world, event.target) || everProtectedBy(treaty, event.target);
     for (const clause of treaty.clauses) {
       const ref = `${treaty.id}/${clause.id}`;
       if (options.clauses?.length ? options.clauses.includes(ref) : relevant) pairs.push([treaty, clause]);

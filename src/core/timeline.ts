@@ -8,6 +8,7 @@
 import type { ScenarioEvent } from '../schema/scenario.js';
 import type { Treaty } from '../schema/treaty.js';
 import type { World } from '../schema/world.js';
+import { produce } from 'immer';
 import { applyChanges } from './changes.js';
 
 export interface Situation {
@@ -33,7 +34,17 @@ export function foldTimeline(initial: Situation, events: readonly ScenarioEvent[
   let situation = initial;
   for (const event of chronological(events)) {
     if (event.effects?.length) situation = applyChanges(situation, event.effects).result;
+    // A declaration of war puts the two states at war from its date on (the 1914 clauses read it).
+    if (event.kind === 'declaration-of-war' && event.attacker !== undefined) situation = declareWar(situation, event);
     steps.push({ event, situation });
   }
   return steps;
+}
+
+/** Each declaring state (the attacker and any co-belligerents named with it) is at war with the target from the date. */
+function declareWar(situation: Situation, event: ScenarioEvent): Situation {
+  const declaring = [event.attacker!, ...(event.coBelligerents ?? [])];
+  return produce(situation, (draft) => {
+    for (const by of declaring) draft.world.declarationsOfWar.push({ by, on: event.target, date: event.date });
+  });
 }

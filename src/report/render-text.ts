@@ -10,6 +10,7 @@ import { pad, PLAIN, type Style } from './style.js';
 const KIND_WORDS: Record<string, string> = {
   'armed-attack': 'armed attack', 'armed-clash': 'armed clash', incident: 'incident', 'internal-unrest': 'internal unrest',
   'terrorist-attack': 'terrorist attack', threat: 'threat', 'status-change': 'change of standing',
+  'declaration-of-war': 'declaration of war',
 };
 
 export function eventLine(e: EventSummary): string {
