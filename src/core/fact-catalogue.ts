@@ -54,6 +54,9 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { id: 'obligationSuspendedTowardsTarget', type: 'boolean', description: "The obligor's obligations towards the attacked state are suspended on the date (a treaty's per-pair suspensions)" },
   { id: 'aidRequestedUnderClause', type: 'boolean', description: 'The attacked state requested action under this clause, addressed to this obligor, its organization or all parties' },
   { id: 'treatyInvokedByTarget', type: 'boolean', description: 'The attacked state invoked the treaty, under any of its clauses, addressed to this obligor, its organization or all parties' },
+  { id: 'targetState', type: 'string', description: 'The attacked state (for clauses that name who owes whom: "in case Italy ... should be attacked by France")' },
+  { id: 'obligorState', type: 'string', description: 'The obligor (for clauses that bind one named party only: "This same obligation shall devolve upon Italy")' },
+  { id: 'statesAtWarWithTarget', type: 'number', description: 'How many states are at war with the attacked state on the date (declarations either way, or attacking in this event)' },
   { id: 'attackingStates', type: 'list', description: 'Every state attacking in the event: the attacker and its co-belligerents' },
   { id: 'attackSupportedBy', type: 'list', description: 'The states backing the attacker, by the sources ("Austria supported by Germany")' },
   { id: 'attackerContinent', type: 'enum', values: continent.options, nullable: true, description: "The continent of the attacking state (null for a non-state attacker or none): \"a European Power\"" },
@@ -128,6 +131,9 @@ export function deriveFacts(ctx: FactContext): Facts {
     ),
     aidRequestedUnderClause: requests.some((r) => r.by === event.target && requestReaches(r.to, obligor, treaty.id)),
     anyPartyRequestedUnderClause: requests.some((r) => PARTY_STATUSES.includes(statusOn(treaty, world, r.by, date))),
+    targetState: event.target,
+    obligorState: obligor,
+    statesAtWarWithTarget: statesAtWarWith(world, event.target, event).length,
     attackingStates: attackingStates(world, event),
     attackSupportedBy: (event.supportedBy ?? []).map((x) => x.state),
     attackerContinent: attackerContinentOf(world, event),
@@ -184,6 +190,14 @@ export function factInWords(id: string, facts: Facts, ctx: FactContext): string 
     case 'attackingStates': {
       const list = facts.attackingStates as readonly string[];
       return list.length ? `attacked by ${namesOf(ctx.world, list)}` : 'no state attacker is established';
+    }
+    case 'obligorState':
+      return `the obligor is ${nameOf(ctx.world, obligor)}`;
+    case 'targetState':
+      return `the attacked state is ${nameOf(ctx.world, event.target)}`;
+    case 'statesAtWarWithTarget': {
+      const atWar = statesAtWarWith(ctx.world, event.target, event);
+      return atWar.length ? `${nameOf(ctx.world, event.target)} is at war with ${namesOf(ctx.world, atWar)} on ${event.date}` : `${nameOf(ctx.world, event.target)} is at war with no state on ${event.date}`;
     }
     case 'attackSupportedBy': {
       const list = facts.attackSupportedBy as readonly string[];
