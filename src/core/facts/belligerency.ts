@@ -139,3 +139,19 @@ export const obligorExemptTowardsAttacker: FactRecord = {
   derive: (s) => exempt(s.ctx.world, s.ctx.treaty, s.ctx.event, s.ctx.obligor),
   inWords: (facts, ctx) => (facts.obligorExemptTowardsAttacker ? `${ctx.obligor} is exempt from war with the attacker on ${ctx.event.date}` : undefined),
 };
+
+export const designatedStateInvitedAction: FactRecord = {
+  id: 'designatedStateInvitedAction', type: 'boolean', request: true,
+  description: 'The attacked state is a party, or, a state the treaty designates, it invited or consented to this obligor\'s action under this clause (SEATO Art. IV(3))',
+  derive: (s) => !protectedByTreatyOn(s.ctx.treaty, s.ctx.event.target, s.date) || (s.ctx.event.requests ?? []).some(
+    (r) => r.clause === s.ctx.clauseRef && r.by === s.ctx.event.target && (r.to === undefined || r.to === s.ctx.obligor || r.to === s.ctx.treaty.id),
+  ),
+  inWords: (facts, ctx) => {
+    if (!protectedByTreatyOn(ctx.treaty, ctx.event.target, ctx.event.date)) return undefined;
+    const target = nameOf(ctx.world, ctx.event.target);
+    return facts.designatedStateInvitedAction ? `${target} invited or consented to ${ctx.obligor}'s action` : `${target} did not invite ${ctx.obligor}`;
+  },
+  changesTo: (value, ctx) => (value === true
+    ? [{ label: `${ctx.event.target} invites ${ctx.obligor} to act`, change: { add: `${eventPath(ctx)}.requests`, value: { by: ctx.event.target, to: ctx.obligor, clause: ctx.clauseRef, date: ctx.event.date } } }]
+    : []),
+};
