@@ -65,8 +65,8 @@ describe('the treaties beyond the CST', () => {
     ];
   };
 
-  it('are eight, with the contract ids', () => {
-    expect(rules.model.treaties.map((t) => t.id).sort()).toEqual(['anzus', 'cst', 'eu', 'nato', 'rio', 'ru-am-1997', 'us-jpn', 'us-phl']);
+  it('are the eight contract ids and the eight historical treaties', () => {
+    expect(rules.model.treaties.map((t) => t.id).sort()).toEqual(['anglo-japanese', 'anglo-polish-1939', 'anzus', 'cst', 'eu', 'franco-russian', 'london-1839', 'nato', 'rio', 'ru-am-1997', 'seato', 'triple-alliance', 'us-jpn', 'us-kor', 'us-phl', 'warsaw']);
   });
 
   it('NATO lists all 32 members with the date each became bound', () => {
@@ -95,8 +95,9 @@ describe('the treaties beyond the CST', () => {
 
   it('a clause known only from reports is marked as a paraphrase and says so in its own text', () => {
     const paraphrased = rules.model.treaties.flatMap((t) => t.clauses.flatMap((c) => c.versions.filter((v) => v.paraphrase).map(() => `${t.id}/${c.id}`)));
-    expect(paraphrased).toEqual(['ru-am-1997/art-2', 'ru-am-1997/art-3']);
-    for (const c of treaty('ru-am-1997').clauses) for (const v of c.versions) expect(v.text).toMatch(/^PARAPHRASE, not the treaty's words/);
+    expect(paraphrased).toEqual(['anglo-japanese/art-2', 'ru-am-1997/art-2', 'ru-am-1997/art-3']);
+    for (const t of rules.model.treaties)
+      for (const c of t.clauses) for (const v of c.versions) if (v.paraphrase) expect(v.text, `${t.id}/${c.id} from ${v.from}`).toMatch(/^PARAPHRASE, not the treaty's words/);
   });
 
   it('the US suspension towards New Zealand is data, read through a fact, not a change to the parties', () => {

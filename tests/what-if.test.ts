@@ -91,7 +91,10 @@ describe('casus what-if', () => {
     const r = casus(['test', 'scenarios/what-if/']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('kazakhstan-2022-official-account (4 expectations)');
-    expect(r.stdout).toMatch(/\n18 passed, 0 failed\n$/);
+    // Every expectation of every what-if file passes: the total is counted, not fixed.
+    const listed = [...r.stdout.matchAll(/\((\d+) expectations?\)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(listed).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(new RegExp(`\\n${listed} passed, 0 failed\\n$`));
   });
 
   it('casus validate loads what-if chains and finds no problem in the shipped ones', () => {

@@ -9,6 +9,10 @@
  * its record in the file of its subject and list it here.
  */
 import { attackerKind, eventKind, obligorIsAttacker, targetKind } from './facts/event.js';
+import {
+  attackerContinent, attackingStates, attackProvokedByTarget, attackSupportedBy, nonPartyGreatPowersAtWarWithTarget, obligorExemptTowardsAttacker,
+  obligorState, statesAtWarWithTarget, targetAtWarWithAttacker, targetProtectedByTreaty, targetState, designatedStateInvitedAction,
+} from './facts/belligerency.js';
 import { FactScope, type FactChange, type FactContext, type FactRecord, type FactValue, type Facts } from './facts/fact.js';
 import { placeContinent, placeIsIsland, placeIsMetropolitanTerritory, placeLatitude, placeOcean, placeTags } from './facts/place.js';
 import { aidRequestedUnderClause, anyPartyRequestedUnderClause, treatyInvokedByTarget } from './facts/requests.js';
@@ -28,6 +32,9 @@ export const FACT_CATALOGUE: readonly FactRecord[] = [
   territoryBelongsToTargetInTargetsView, placeIsMetropolitanTerritory, placeAdministeredByTargetOnDate, placeAdministeredByPartyOnDate,
   obligationSuspendedTowardsTarget,
   aidRequestedUnderClause, treatyInvokedByTarget, anyPartyRequestedUnderClause,
+  obligorState, targetState, statesAtWarWithTarget, attackingStates, attackSupportedBy, attackerContinent,
+  nonPartyGreatPowersAtWarWithTarget, attackProvokedByTarget, targetAtWarWithAttacker, targetProtectedByTreaty, obligorExemptTowardsAttacker,
+  designatedStateInvitedAction,
 ];
 
 export const FACT_IDS: ReadonlySet<string> = new Set(FACT_CATALOGUE.map((f) => f.id));

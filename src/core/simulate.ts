@@ -17,6 +17,7 @@ import { ClauseEvaluator, evaluateClause, formatValue, type Reason } from './eva
 import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
+import { everProtectedBy } from './belligerency.js';
 import { findTerritory } from './recognition.js';
 import { mergeWorld, timelineSteps, type Situation } from './timeline.js';
 
@@ -220,7 +221,8 @@ export async function judgeRow(
 export function clausesJudged(situation: Situation, event: ScenarioEvent, clauses: readonly string[] = []): Array<[Treaty, Clause]> {
   const pairs: Array<[Treaty, Clause]> = [];
   for (const treaty of situation.treaties) {
-    const relevant = everParty(treaty, situation.world, event.target);
+    // A protected state that is not a party (SEATO's protocol states) is owed as a party would be.
+    const relevant = everParty(treaty, situation.world, event.target) || everProtectedBy(treaty, event.target);
     for (const clause of treaty.clauses) {
       const ref = `${treaty.id}/${clause.id}`;
       if (clauses.length ? clauses.includes(ref) : relevant) pairs.push([treaty, clause]);

@@ -8,6 +8,7 @@
 import type { Scenario, ScenarioEvent } from '../schema/scenario.js';
 import type { Treaty } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
+import { produce } from 'immer';
 import { applyChanges } from './changes.js';
 
 export interface Situation {
@@ -37,8 +38,18 @@ export function* timelineSteps(initial: Situation, events: readonly ScenarioEven
   let situation = initial;
   for (const event of chronological(events)) {
     if (event.effects?.length) situation = applyChanges(situation, event.effects).result;
+    // A declaration of war puts the two states at war from its date on (the 1914 clauses read it).
+    if (event.kind === 'declaration-of-war' && event.attacker !== undefined) situation = declareWar(situation, event);
     yield { event, situation };
   }
+}
+
+/** Each declaring state (the attacker and any co-belligerents named with it) is at war with the target from the date. */
+function declareWar(situation: Situation, event: ScenarioEvent): Situation {
+  const declaring = [event.attacker!, ...(event.coBelligerents ?? [])];
+  return produce(situation, (draft) => {
+    for (const by of declaring) draft.world.declarationsOfWar.push({ by, on: event.target, date: event.date });
+  });
 }
 
 /** The shared world with a scenario's own additions; same ids are replaced, lists appended. */
@@ -55,6 +66,8 @@ export function mergeWorld(base: World, extra: WorldFile | undefined): World {
     territories: byId(base.territories, extra.territories),
     recognitions: [...base.recognitions, ...(extra.recognitions ?? [])],
     memberships: [...base.memberships, ...(extra.memberships ?? [])],
+    greatPowers: [...base.greatPowers, ...(extra.greatPowers ?? [])],
+    declarationsOfWar: [...base.declarationsOfWar, ...(extra.declarationsOfWar ?? [])],
   };
 }
 

@@ -125,6 +125,13 @@ export function checkWorld(file: Loaded<WorldFile>, vocab: Vocabulary, prefix: P
     c.known('unknown-state', [...p, 'state'], m.state, vocab.states, 'state');
     c.interval(m, p);
   });
+  (w.greatPowers ?? []).forEach((g, i) => {
+    c.known('unknown-state', [...prefix, 'greatPowers', i, 'state'], g.state, vocab.states, 'state');
+    c.interval(g, [...prefix, 'greatPowers', i]);
+  });
+  (w.declarationsOfWar ?? []).forEach((d, i) => {
+    for (const field of ['by', 'on'] as const) c.known('unknown-state', [...prefix, 'declarationsOfWar', i, field], d[field], vocab.states, 'state');
+  });
   return c.diagnostics;
 }
 
@@ -190,6 +197,15 @@ export function checkTreaty(file: Loaded<TreatyFile>, vocab: Vocabulary): Diagno
     c.interval(s, p);
     for (const [field, state] of [['by', s.by], ['towards', s.towards]] as const)
       if (!t.parties.some((x) => x.state === state)) c.report('not-a-party', [...p, field], `${state} is not among the parties of ${t.id}`, 'a suspension is between two parties');
+  });
+  (t.protects ?? []).forEach((x, i) => {
+    c.known('unknown-state', ['protects', i, 'state'], x.state, vocab.states, 'state');
+    c.interval(x, ['protects', i]);
+  });
+  (t.exemptions ?? []).forEach((x, i) => {
+    c.known('unknown-state', ['exemptions', i, 'by'], x.by, vocab.states, 'state');
+    c.known('unknown-state', ['exemptions', i, 'towards'], x.towards, vocab.states, 'state');
+    c.interval(x, ['exemptions', i]);
   });
   t.clauses.forEach((cl, i) => {
     const readings = cl.interpretations ?? [];
@@ -307,6 +323,9 @@ export function checkScenario(file: Loaded<Scenario>, vocab: Vocabulary): Diagno
     const p: PathSegment[] = ['events', i];
     if (e.attacker !== undefined) c.known(/^[A-Z]{3}$/.test(e.attacker) ? 'unknown-state' : 'unknown-actor', [...p, 'attacker'], e.attacker, attackers, /^[A-Z]{3}$/.test(e.attacker) ? 'state' : 'actor');
     c.known('unknown-state', [...p, 'target'], e.target, vocab.states, 'state');
+    (e.coBelligerents ?? []).forEach((x, j) => c.known('unknown-state', [...p, 'coBelligerents', j], x, vocab.states, 'state'));
+    (e.supportedBy ?? []).forEach((x, j) => c.known('unknown-state', [...p, 'supportedBy', j, 'state'], x.state, vocab.states, 'state'));
+    (e.provokedBy ?? []).forEach((x, j) => c.known('unknown-state', [...p, 'provokedBy', j, 'state'], x.state, vocab.states, 'state'));
     c.known('unknown-territory', [...p, 'territory'], e.territory, places, 'territory');
     (e.requests ?? []).forEach((r, j) => {
       const rp = [...p, 'requests', j];

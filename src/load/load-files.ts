@@ -108,7 +108,7 @@ export interface LoadedRules {
 }
 
 export function emptyWorld(): World {
-  return { states: [], actors: [], territories: [], recognitions: [], memberships: [] };
+  return { states: [], actors: [], territories: [], recognitions: [], memberships: [], greatPowers: [], declarationsOfWar: [] };
 }
 
 export function worldOf(files: readonly WorldFile[]): World {

@@ -49,9 +49,14 @@ export const ocean = z.enum([
 ]);
 export type Ocean = z.infer<typeof ocean>;
 
-/** Event kinds (docs/design.md §1, contract; `status-change` added for political acts such as a freeze). */
+/**
+ * Event kinds (docs/design.md §1, contract; `status-change` added for political acts such as a freeze;
+ * `declaration-of-war` apart from the first armed attack, since the 1914 clauses turn on who
+ * attacked or declared war on whom).
+ */
 export const eventKind = z.enum([
   'armed-attack', 'armed-clash', 'incident', 'internal-unrest', 'terrorist-attack', 'threat', 'status-change',
+  'declaration-of-war',
 ]);
 export type EventKind = z.infer<typeof eventKind>;
 

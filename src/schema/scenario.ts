@@ -53,6 +53,12 @@ export const actual = z
   .strict();
 export type Actual = z.infer<typeof actual>;
 
+/** A sourced claim that names one state: who supported the attacker, who provoked the attack. */
+export const stateClaim = z
+  .object({ state: stateCode, source: source.optional(), note: z.string().optional() })
+  .strict();
+export type StateClaim = z.infer<typeof stateClaim>;
+
 export const expectation = z
   .object({
     clause: clauseRef,
@@ -76,6 +82,12 @@ export const event = z
     title: z.string().optional(),
     kind: eventKind,
     attacker: actorRef.optional(),
+    /** States attacking together with `attacker` (Czechoslovakia 1968: four armies); `attacker` stays the one named first. */
+    coBelligerents: z.array(stateCode).optional(),
+    /** States backing the attacker without (yet) fighting: "Austria supported by Germany". */
+    supportedBy: z.array(stateClaim).optional(),
+    /** Whose acts provoked the attack, by the sources (the non-provocation clauses read it); empty: none found. */
+    provokedBy: z.array(stateClaim).optional(),
     target: stateCode,
     territory: z.string().min(1),
     targetKind: targetKind.optional(),

@@ -170,6 +170,35 @@ export const suspension = z
   .strict();
 export type Suspension = z.infer<typeof suspension>;
 
+/** A state or territory the treaty protects though it need not be a party (SEATO's protocol states; Belgium's guaranteed neutrality). */
+export const protectedState = z
+  .object({
+    state: stateCode,
+    from: isoDate,
+    until: isoDate.optional(),
+    /** Where the designation is made: "Protocol to the Treaty", "Art. VII of the annex". */
+    by: z.string().min(1),
+    source: source,
+    note: z.string().optional(),
+  })
+  .strict();
+export type ProtectedState = z.infer<typeof protectedState>;
+
+/** A party exempt from going to war with one state (Anglo-Japanese 1911, Art. IV: a treaty of general arbitration). */
+export const exemption = z
+  .object({
+    by: stateCode,
+    towards: stateCode,
+    from: isoDate,
+    until: isoDate.optional(),
+    /** Why: the instrument that creates the exemption. */
+    ground: z.string().min(1),
+    source: source,
+    note: z.string().optional(),
+  })
+  .strict();
+export type Exemption = z.infer<typeof exemption>;
+
 const treatyFields = {
   id: slug,
   name: z.string().min(1),
@@ -181,6 +210,8 @@ const treatyFields = {
   parties: z.array(membership.omit({ treaty: true })).min(1),
   /** One party's obligations suspended towards one other party (ANZUS: the US towards New Zealand since 1986). */
   suspensions: z.array(suspension).optional(),
+  protects: z.array(protectedState).optional(),
+  exemptions: z.array(exemption).optional(),
   definitions: z.record(slug, condition).optional(),
 };
 

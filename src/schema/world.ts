@@ -66,6 +66,18 @@ export const recognition = z
   .strict();
 export type Recognition = z.infer<typeof recognition>;
 
+/** Great-power status over a period (the Correlates of War major-power list): a dated state attribute. */
+export const greatPower = z
+  .object({ state: stateCode, from: isoDate, until: isoDate.optional(), source: source.optional(), note: z.string().optional() })
+  .strict();
+export type GreatPower = z.infer<typeof greatPower>;
+
+/** One state's declaration of war on another. A `declaration-of-war` event adds one from its date on. */
+export const declarationOfWar = z
+  .object({ by: stateCode, on: stateCode, date: isoDate, source: source.optional(), note: z.string().optional() })
+  .strict();
+export type DeclarationOfWar = z.infer<typeof declarationOfWar>;
+
 export const worldMembership = membership.extend({ treaty: slug });
 export type WorldMembership = z.infer<typeof worldMembership>;
 
@@ -79,6 +91,8 @@ export const worldFile = z
     recognitions: z.array(recognition).optional(),
     /** Memberships here are added to (and, for the same treaty and state, override) the treaty files' parties. */
     memberships: z.array(worldMembership).optional(),
+    greatPowers: z.array(greatPower).optional(),
+    declarationsOfWar: z.array(declarationOfWar).optional(),
   })
   .strict()
   .meta({ title: 'casus world file', description: 'States, actors, territories and recognitions (rules/world/*.yaml)' });
@@ -91,4 +105,6 @@ export interface World {
   territories: Territory[];
   recognitions: Recognition[];
   memberships: WorldMembership[];
+  greatPowers: GreatPower[];
+  declarationsOfWar: DeclarationOfWar[];
 }

@@ -13,8 +13,10 @@ export async function listCommand(o: ListOptions): Promise<Output> {
   if (isOutput(rules)) return rules;
   const s = styleOf(o);
   const lines: string[] = [s.bold('Treaties')];
+  // Wide enough that the longest id (anglo-polish-1939) still stands apart from its name.
+  const idWidth = Math.max(12, ...rules.model.treaties.map((t) => t.id.length + 1));
   for (const t of rules.model.treaties) {
-    lines.push(`  ${t.id.padEnd(12)} ${t.name} (signed ${t.signed}, in force ${t.inForce.from}${t.inForce.until ? `–${t.inForce.until}` : ''})`);
+    lines.push(`  ${t.id.padEnd(idWidth)} ${t.name} (signed ${t.signed}, in force ${t.inForce.from}${t.inForce.until ? `–${t.inForce.until}` : ''})`);
     for (const c of t.clauses) {
       const versions = c.versions.map((v) => `from ${v.from}`).join('; ');
       lines.push(`    ${`${t.id}/${c.id}`.padEnd(16)} Art. ${c.article}, ${c.title} [${c.versions.length} version${c.versions.length === 1 ? '' : 's'}: ${versions}]`);

@@ -11,8 +11,8 @@ function attackerKindOf(world: World, attacker: string | undefined): 'state' | '
 }
 
 export const obligorIsAttacker: FactRecord = {
-  id: 'obligorIsAttacker', type: 'boolean', description: 'The obligor is the attacker',
-  derive: (s) => s.ctx.event.attacker === s.ctx.obligor,
+  id: 'obligorIsAttacker', type: 'boolean', description: 'The obligor is the attacker, or attacks with it (a co-belligerent)',
+  derive: (s) => s.ctx.event.attacker === s.ctx.obligor || (s.ctx.event.coBelligerents ?? []).includes(s.ctx.obligor),
   inWords: (facts, ctx) => (facts.obligorIsAttacker ? `${ctx.obligor} is the attacker` : undefined),
 };
 
