@@ -14,7 +14,8 @@ import type { World, WorldFile } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { latestActive } from './dates.js';
 import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
-import { applyInterpretation, selectedReading } from './interpretations.js';
+import { selectedReading } from './interpretations.js';
+import { contestedReadings, DEFAULT_READING, readingsOfRow, statusOf, type ContestedReading } from './contested.js';
 import { deriveFacts, factInWords, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
@@ -44,6 +45,8 @@ export interface JudgeOptions {
   facts?: Readonly<Partial<Facts>>;
   /** Named contested readings to apply. */
   interpretations?: readonly string[];
+  /** Judge each row under every other named reading too, for `contested` (on unless false: sweeps and why-not turn it off). */
+  contested?: boolean;
 }
 
 export interface EventSummary {
@@ -80,6 +83,10 @@ export interface Verdict {
   recordedBy: string | null;
   /** The contested reading applied to this clause, if one was selected. */
   reading: string | null;
+  /** The reading the parties adopted that governs on the date, if one does. */
+  adopted: string | null;
+  /** Each named reading that would give this row another status (DESIGN §3 contract); empty when all agree. */
+  contested: ContestedReading[];
 }
 
 export interface ScenarioReport {
@@ -146,11 +153,7 @@ export function decisiveReason(reasons: readonly Reason[]): string | null {
   return (failing.find((r) => r.code !== 'requested') ?? failing[0])?.code ?? null;
 }
 
-function statusFrom(passed: boolean, reasons: readonly Reason[]): VerdictStatus {
-  if (passed) return 'obliged';
-  const failing = reasons.filter((r) => !r.holds);
-  return failing.length > 0 && failing.every((r) => r.code === 'requested') ? 'obliged-if-requested' : 'not-obliged';
-}
+const statusFrom: (passed: boolean, reasons: readonly Reason[]) => VerdictStatus = statusOf;
 
 export async function judgeRow(
   situation: Situation,
@@ -161,9 +164,10 @@ export async function judgeRow(
   judge: JudgeOptions = {},
 ): Promise<Verdict> {
   const clauseRef = `${treaty.id}/${clause.id}`;
-  const reading = selectedReading(clause, judge.interpretations ?? []);
   const base = versionOn(clause, event.date);
-  const version = reading ? applyInterpretation(base, reading, treaty) : base;
+  const selected = judge.interpretations ?? [];
+  const readings = readingsOfRow(clause, treaty, base, event.date, selectedReading(clause, selected), selected.includes(DEFAULT_READING));
+  const version = readings.governing;
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
   const evaluated = await evaluateClause(version, treaty, facts, judge.evaluator);
@@ -179,6 +183,7 @@ export async function judgeRow(
     return { ...r, found: [...new Set(found)].join('; ') };
   });
   const status = statusFrom(passed, reasons);
+  const contested = judge.contested === false ? [] : await contestedReadings(readings, treaty, facts, status, judge.evaluator);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
   return {
     event: event.id,
@@ -197,7 +202,9 @@ export async function judgeRow(
     versionFrom: version.from,
     decisive: passed ? null : decisiveReason(reasons),
     recordedBy: actual.recordedBy,
-    reading: reading && version !== base ? reading.id : null,
+    reading: readings.selected?.id ?? null,
+    adopted: readings.adopted?.id ?? null,
+    contested,
   };
 }
 

@@ -182,7 +182,7 @@ function* subsets(n: number, size: number, start = 0, prefix: number[] = []): Ge
 }
 
 async function judgeOne(doc: WhatIfDocument, ref: RowRef, evaluator: ClauseEvaluator | undefined): Promise<Verdict | null> {
-  const report = await judgeDocument(doc, { events: [ref.event], clauses: [ref.clause], obligors: [ref.obligor], ...(evaluator ? { judge: { evaluator } } : {}) });
+  const report = await judgeDocument(doc, { events: [ref.event], clauses: [ref.clause], obligors: [ref.obligor], judge: { contested: false, ...(evaluator ? { evaluator } : {}) } });
   return report.verdicts.find((v) => v.event === ref.event && v.clause === ref.clause && v.obligor === ref.obligor) ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { Explanation } from '../core/explain.js';
 import type { Reason } from '../core/evaluate-clause.js';
 import { PLAIN, type Style } from './style.js';
 import { eventLine } from './render-text.js';
+import { CONTESTED_MARK } from './vocabulary.js';
 
 const BASIS: Record<string, string> = {
   'state-territory': 'a state code: that state\'s undisputed territory',
@@ -26,7 +27,7 @@ export function renderExplain(x: Explanation, s: Style = PLAIN): string {
   const v = x.verdict;
   const ver = x.version;
   const lines: string[] = [];
-  lines.push(s.bold(`${v.obligor} under ${x.treatyName}, Article ${v.article} (${v.clauseTitle}): ${v.status}`));
+  lines.push(s.bold(`${v.obligor} under ${x.treatyName}, Article ${v.article} (${v.clauseTitle}): ${v.status}${v.contested.length ? ` ${CONTESTED_MARK} contested` : ''}`));
   lines.push(`${x.scenario.title} — ${x.event.date} ${x.event.title}`);
   lines.push(`  ${eventLine(x.event)}`, '');
   lines.push(s.bold(`The clause, as in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}${ver.paraphrase ? ' (a paraphrase from reports: no verbatim text was found)' : ''}:`));
@@ -60,6 +61,19 @@ export function renderExplain(x: Explanation, s: Style = PLAIN): string {
   if (ver.discretion) lines.push(`  discretion: ${ver.discretion.trim()}`);
   if (v.reading) lines.push(`  reading: ${v.reading} (a contested reading, selected with --interpretation)`);
   lines.push(`  assessment: ${v.assessment}`);
+  if (x.adopted) {
+    lines.push('', s.bold('Read as the parties adopted it:'));
+    lines.push(`  ${x.adopted.id}, adopted ${x.adopted.from}: ${x.adopted.label.trim()}`);
+    lines.push(s.dim(`    held by ${x.adopted.heldBy.join('; ')}`));
+  }
+  lines.push('', s.bold(x.contested.length ? `${CONTESTED_MARK} Contested: the readings that would change this verdict` : 'Settled: every named reading of the clause gives the same status'));
+  for (const c of x.contested) {
+    const when = c.kind === 'default' ? "the clause's default reading" : `${c.kind}${c.from ? ` ${c.from}` : ''}`;
+    lines.push(`  ${c.reading} (${when}): ${c.status}`);
+    lines.push(`    ${c.label}`);
+    lines.push(`    held by ${c.heldBy}`);
+    for (const src of c.sources) lines.push(s.dim(`    source: ${src.title}${src.url ? ` <${src.url}>` : ''}`));
+  }
   if (ver.note) lines.push('', s.dim(indent(ver.note, '  ')));
   return lines.join('\n') + '\n';
 }

@@ -17,6 +17,8 @@ export function toContract(report: Report) {
         actual: v.actual,
         assessment: v.assessment,
         reasons: v.reasons.map((r) => ({ code: r.code, condition: r.condition, holds: r.holds, because: r.because })),
+        // Absent when every reading agrees (DESIGN §3).
+        ...(v.contested.length ? { contested: v.contested.map((c) => ({ reading: c.reading, status: c.status, heldBy: c.heldBy })) } : {}),
       })),
     })),
   };

@@ -6,6 +6,7 @@
 import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simulate.js';
 import { tally, type Tally } from '../core/tally.js';
 import { pad, PLAIN, type Style } from './style.js';
+import { CONTESTED_MARK } from './vocabulary.js';
 
 const KIND_WORDS: Record<string, string> = {
   'armed-attack': 'armed attack', 'armed-clash': 'armed clash', incident: 'incident', 'internal-unrest': 'internal unrest',
@@ -37,10 +38,21 @@ export function reasonLine(v: Verdict): string {
   return `${decisive.code} fails: ${decisive.found}${more}`;
 }
 
+/** A contested row says so beside its status, with a mark and a word: "obliged ⚖ contested". */
+export function contestedMark(v: Verdict): string {
+  return v.contested.length ? ` ${CONTESTED_MARK} contested` : '';
+}
+
+/** Which readings would change the row: "not-obliged under state-attacker-only". */
+export function contestedLine(v: Verdict): string {
+  return v.contested.map((c) => `${c.status} under the reading ${c.reading}`).join('; ');
+}
+
 function statusCell(v: Verdict, s: Style): string {
-  if (v.status === 'obliged') return s.bold(v.status);
-  if (v.status === 'obliged-if-requested') return s.yellow(v.status);
-  return v.status;
+  const mark = contestedMark(v);
+  if (v.status === 'obliged') return s.bold(v.status) + mark;
+  if (v.status === 'obliged-if-requested') return s.yellow(v.status) + mark;
+  return v.status + mark;
 }
 
 function assessmentCell(v: Verdict, s: Style): string {
@@ -63,10 +75,11 @@ export function table(rows: string[][], s: Style): string[] {
 
 export function summaryLine(t: Tally): string {
   return (
-    `${t.obliged} obligation${t.obliged === 1 ? '' : 's'} arose: ${t.honored} honored, ${t.unmet} unmet` +
+    `${t.obliged} obligation${t.obliged === 1 ? '' : 's'} arose (${t.obliged - t.obligedContested} settled, ${t.obligedContested} contested): ` +
+    `${t.honored} honored, ${t.unmet} unmet` +
     (t.obliged - t.honored - t.unmet ? `, ${t.obliged - t.honored - t.unmet} unrecorded` : '') +
     `; ${t.obligedIfRequested} would have arisen on request; ` +
-    `${t.beyondDuty} beyond duty; ${t.rows} rows in all`
+    `${t.beyondDuty} beyond duty; ${t.rows} rows in all, ${t.contested} contested`
   );
 }
 
@@ -85,6 +98,11 @@ export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string
       .sort((a, b) => a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor))
       .map((v) => [v.obligor, v.clause, statusCell(v, s), v.actual ?? '-', assessmentCell(v, s), reasonLine(v)]);
     out.push(...table([header, ...body], s).map((l) => `  ${l}`));
+    const contested = rows.filter((v) => v.contested.length);
+    if (contested.length) {
+      out.push('', `  ${CONTESTED_MARK} contested: the row's status depends on how the clause is read (casus explain names who holds each reading)`);
+      for (const v of contested) out.push(`    ${v.obligor} ${v.clause}: ${v.status} as judged; ${contestedLine(v)}`);
+    }
     out.push('');
   }
   out.push(`  ${summaryLine(tally(sr.verdicts))}`, '');

@@ -45,3 +45,7 @@ export const ASSESSMENT_MEANINGS: Record<Assessment, string> = {
 /** The order a legend lists them in. */
 export const STATUS_ORDER: readonly VerdictStatus[] = ['obliged', 'obliged-if-requested', 'not-obliged'];
 export const ASSESSMENT_ORDER: readonly Assessment[] = ['honored', 'unmet', 'beyond-duty', 'consistent', 'unrecorded'];
+
+/** A row whose status some named reading of the clause would change: a mark and a word. */
+export const CONTESTED_MARK = '⚖';
+export const CONTESTED_WORD = 'contested';
