@@ -81,9 +81,10 @@ export async function execute(argv: readonly string[]): Promise<Output> {
         result = await explainCommand({ file: a.file as string, event: a.event, clause: a.clause, obligor: a.obligor, rules: a.rules, color: a.color });
       })
     .command('test <paths..>', "check every scenario's expect entries; exit 1 on a mismatch", (y) =>
-      y.positional('paths', { type: 'string', array: true }),
+      y.positional('paths', { type: 'string', array: true })
+        .option('allow-empty', { type: 'boolean', default: false, describe: 'a file or run with no expectation passes instead of failing' }),
       async (a) => {
-        result = await testCommand({ paths: a.paths as string[], rules: a.rules, color: a.color });
+        result = await testCommand({ paths: a.paths as string[], rules: a.rules, color: a.color, allowEmpty: a.allowEmpty });
       })
     .command('validate <paths..>', 'check files and report every problem as file:line:column', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'scenario files or folders, rule files, or a rules folder' }),
