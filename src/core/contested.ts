@@ -16,7 +16,7 @@
 import type { VerdictStatus } from '../schema/common.js';
 import type { Clause, ClauseVersion, Interpretation, Treaty } from '../schema/treaty.js';
 import type { ClauseEvaluator, ClauseResult, Reason } from './evaluate-clause.js';
-import { evaluateClause } from './evaluate-clause.js';
+import { evaluateClause, factsReadBy, sharedEvaluator } from './evaluate-clause.js';
 import type { Facts } from './fact-catalogue.js';
 import { applyInterpretation } from './interpretations.js';
 
@@ -100,12 +100,45 @@ export async function contestedReadings(
   status: VerdictStatus,
   evaluator?: ClauseEvaluator,
 ): Promise<ContestedReading[]> {
+  const alternatives = readings.alternatives.filter((alt) => alt.version !== readings.governing);
+  if (!alternatives.length) return [];
+  // Memoized as the evaluator memoizes a clause: on the values of the facts any of these readings reads.
+  const memo = memoOf(evaluator ?? sharedEvaluator, treaty, readings.governing, alternatives);
+  const key = JSON.stringify(memo.reads.map((id) => facts[id]));
+  const hit = memo.table.get(key);
+  if (hit) return hit;
   const out: ContestedReading[] = [];
-  for (const alt of readings.alternatives) {
-    if (alt.version === readings.governing) continue;
+  for (const alt of alternatives) {
     const result: ClauseResult = await evaluateClause(alt.version, treaty, facts, evaluator);
     const other = statusOf(result.passed, result.reasons);
     if (other !== status) out.push({ reading: alt.id, status: other, heldBy: alt.heldBy.join('; ') });
   }
+  if (memo.table.size >= MEMO_LIMIT) memo.table.clear();
+  memo.table.set(key, out);
   return out;
+}
+
+interface Memo { reads: string[]; table: Map<string, ContestedReading[]> }
+/**
+ * Per evaluator (a fresh evaluator starts with nothing remembered, as its own memo does), per treaty
+ * object (a what-if that changes a treaty makes a new one), per governing version, per set of alternatives.
+ */
+const memos = new WeakMap<ClauseEvaluator, WeakMap<Treaty, WeakMap<ClauseVersion, Map<string, Memo>>>>();
+const MEMO_LIMIT = 50_000;
+
+function memoOf(evaluator: ClauseEvaluator, treaty: Treaty, governing: ClauseVersion, alternatives: ReadingsOfRow['alternatives']): Memo {
+  let byTreaty = memos.get(evaluator);
+  if (!byTreaty) memos.set(evaluator, (byTreaty = new WeakMap()));
+  let byVersion = byTreaty.get(treaty);
+  if (!byVersion) byTreaty.set(treaty, (byVersion = new WeakMap()));
+  let bySet = byVersion.get(governing);
+  if (!bySet) byVersion.set(governing, (bySet = new Map()));
+  const ids = alternatives.map((a) => a.id).join(' ');
+  let memo = bySet.get(ids);
+  if (!memo) {
+    const reads = new Set(factsReadBy(governing, treaty));
+    for (const a of alternatives) for (const f of factsReadBy(a.version, treaty)) reads.add(f);
+    bySet.set(ids, (memo = { reads: [...reads].sort(), table: new Map() }));
+  }
+  return memo;
 }
