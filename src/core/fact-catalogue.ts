@@ -33,6 +33,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { id: 'attackerIsPartyOnDate', type: 'boolean', description: 'The attacker is itself a party (member, suspended or frozen) on the date' },
   { id: 'eventKind', type: 'enum', values: eventKind.options, description: 'What kind of event this is' },
   { id: 'attackerKind', type: 'enum', values: ['state', 'non-state', 'none'], description: 'Whether the attacker is a state, a non-state actor, or not established' },
+  { id: 'attackDirectedFromAbroad', type: 'boolean', nullable: true, description: "The attack was directed from abroad: the event says so, or a foreign state attacked (null: not determined, for a non-state group the event says nothing of)" },
   { id: 'targetKind', type: 'enum', values: targetKind.options, description: "What of the target's was hit: its territory, forces, a vessel or an aircraft" },
   { id: 'territoryBelongsToTargetInObligorsView', type: 'boolean', description: "The place is the target's territory in the obligor's own recognition on the date" },
   { id: 'territorySovereignInObligorsView', type: 'string', nullable: true, description: "Whose the place is in the obligor's own recognition (null: no sovereign)" },
@@ -75,6 +76,13 @@ function requestReaches(to: string | undefined, obligor: string, treatyId: strin
   return to === undefined || to === obligor || to === treatyId;
 }
 
+/** Directed from abroad: as the event says; else yes for a foreign state's attack; else not determined (null). */
+function directedFromAbroad(world: World, event: ScenarioEvent): boolean | null {
+  if (event.directedFromAbroad !== undefined) return event.directedFromAbroad;
+  if (attackerKindOf(world, event.attacker) === 'state') return event.attacker !== event.target;
+  return null;
+}
+
 /** Derive every catalogue fact. Pure: the same context always gives the same facts. */
 export function deriveFacts(ctx: FactContext): Facts {
   const { world, treaty, event, obligor, clauseRef } = ctx;
@@ -94,6 +102,7 @@ export function deriveFacts(ctx: FactContext): Facts {
     eventKind: event.kind,
     attackerKind: attackerKindOf(world, event.attacker),
     targetKind: event.targetKind ?? 'territory',
+    attackDirectedFromAbroad: directedFromAbroad(world, event),
     territoryBelongsToTargetInObligorsView: view.sovereign === event.target,
     territorySovereignInObligorsView: view.sovereign,
     territoryBelongsToTargetInTargetsView: sovereigntyInViewOf(world, event.territory, event.target, date).sovereign === event.target,
@@ -140,6 +149,10 @@ export function factInWords(id: string, facts: Facts, ctx: FactContext): string 
       return facts.attackerKind === 'none' ? 'no attacker is established' : `the attacker is a ${facts.attackerKind} actor`;
     case 'treatyInForceOnDate':
       return facts.treatyInForceOnDate ? undefined : `the treaty is not in force on ${event.date}`;
+    case 'attackDirectedFromAbroad':
+      return facts.attackDirectedFromAbroad === null
+        ? 'whether the attack was directed from abroad is not determined'
+        : `the attack was ${facts.attackDirectedFromAbroad ? '' : 'not '}directed from abroad`;
     case 'obligorIsAttacker':
       return facts.obligorIsAttacker ? `${obligor} is the attacker` : undefined;
     case 'obligationSuspendedTowardsTarget':

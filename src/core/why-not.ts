@@ -123,6 +123,10 @@ function changesFor(fact: string, value: FactValue, ctx: Context): Array<{ label
       return [{ label: `the event is ${/^[aeiou]/.test(String(value)) ? 'an' : 'a'} ${value}`, change: { set: `${at}.kind`, value } }];
     case 'targetKind':
       return [{ label: `what was hit is the target's ${value}`, change: { set: `${at}.targetKind`, value } }];
+    case 'attackDirectedFromAbroad':
+      return typeof value === 'boolean'
+        ? [{ label: `the attack was ${value ? '' : 'not '}directed from abroad`, change: { set: `${at}.directedFromAbroad`, value } }]
+        : [];
     case 'attackerKind': {
       if (value === 'none') return [{ label: 'no attacker is established', change: { remove: `${at}.attacker` } }];
       const ids = value === 'non-state'
