@@ -30,12 +30,6 @@ export interface ContestedReading {
 /** The id the clause's own default reading goes by in `contested`. */
 export const DEFAULT_READING = 'default';
 
-export function statusOf(passed: boolean, reasons: readonly Reason[]): VerdictStatus {
-  if (passed) return 'obliged';
-  const failing = reasons.filter((r) => !r.holds);
-  return failing.length > 0 && failing.every((r) => r.code === 'requested') ? 'obliged-if-requested' : 'not-obliged';
-}
-
 /** The reading the parties adopted that governs on the date: the latest one adopted on or before it. */
 export function adoptedReadingOn(clause: Clause, date: string): Interpretation | undefined {
   let found: Interpretation | undefined;
@@ -98,6 +92,7 @@ export async function contestedReadings(
   treaty: Treaty,
   facts: Facts,
   status: VerdictStatus,
+  statusOf: (passed: boolean, reasons: readonly Reason[]) => VerdictStatus,
   evaluator?: ClauseEvaluator,
 ): Promise<ContestedReading[]> {
   const alternatives = readings.alternatives.filter((alt) => alt.version !== readings.governing);

@@ -8,8 +8,9 @@ import type { Scenario } from '../schema/scenario.js';
 import type { ClauseVersion } from '../schema/treaty.js';
 import { actualResponseOf } from './assess.js';
 import { findTerritory, sovereigntyInViewOf, type SovereigntyView } from './recognition.js';
-import { judgeRow, mergeWorld, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
-import { foldTimeline } from './timeline.js';
+import { judgeRow, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
+import { findStep } from './timeline.js';
+import { versionSpans } from './clause-versions.js';
 import { partiesOn, statusOn } from './membership.js';
 import { selectedReading } from './interpretations.js';
 import { DEFAULT_READING, readingsOfRow, type ContestedReading } from './contested.js';
@@ -23,7 +24,10 @@ export interface ExplainOptions {
 export interface Explanation {
   scenario: { id: string; title: string };
   event: EventSummary;
-  version: ClauseVersion;
+  /** The wording in force on the date; undefined where no version of the clause is in force (nothing is quoted). */
+  version: ClauseVersion | undefined;
+  /** When the clause's versions are in force, for the reader of a row with none in force. */
+  versionSpans: string;
   treatyName: string;
   verdict: Verdict;
   territoryView: SovereigntyView & { territoryName: string; viewer: string };
@@ -44,9 +48,7 @@ export async function explainVerdict(
   obligor: string,
   options: ExplainOptions = {},
 ): Promise<Explanation | ExplainProblem> {
-  const initial = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
-  const steps = foldTimeline(initial, scenario.events);
-  const step = steps.find((s) => s.event.id === eventId);
+  const { step, steps } = findStep(model, scenario, eventId);
   if (!step) return { field: 'event', value: eventId, known: steps.map((s) => s.event.id) };
   const [treatyId, clauseId] = clauseRef.split('/');
   const treaty = step.situation.treaties.find((t) => t.id === treatyId);
@@ -60,8 +62,10 @@ export async function explainVerdict(
   const verdict = await judgeRow(situation, event, treaty, clause, obligor, interpretations.length ? { interpretations } : {});
   // Under a reading, the version as read: the same words, perhaps another list of what meets the duty.
   const inForce = versionOn(clause, event.date);
-  const readings = readingsOfRow(clause, treaty, inForce, event.date, selectedReading(clause, interpretations), interpretations.includes(DEFAULT_READING));
-  const version = readings.governing;
+  const readings = inForce
+    ? readingsOfRow(clause, treaty, inForce, event.date, selectedReading(clause, interpretations), interpretations.includes(DEFAULT_READING))
+    : undefined;
+  const version = readings?.governing;
   const contested = verdict.contested.map((c) => {
     const r: Reading & { kind?: Interpretation['kind']; from?: string } | undefined =
       c.reading === DEFAULT_READING ? clause.defaultReading : clause.interpretations?.find((i) => i.id === c.reading);
@@ -74,6 +78,7 @@ export async function explainVerdict(
     scenario: { id: scenario.id, title: scenario.title },
     event: summary,
     version,
+    versionSpans: versionSpans(clause),
     treatyName: treaty.name,
     verdict,
     territoryView: {
@@ -82,7 +87,7 @@ export async function explainVerdict(
       viewer: obligor,
     },
     actualNotes: actualResponseOf(event, obligor, treaty.id, clauseRef, statusOn(treaty, world, obligor, event.date) === 'member').notes,
-    adopted: readings.adopted,
+    adopted: readings?.adopted,
     contested,
   };
 }
