@@ -59,6 +59,8 @@ export function readingsOfRow(
   selected: Interpretation | undefined,
   /** Judge under the clause's default reading: no adopted reading governs (`--interpretation default`). */
   defaultOnly = false,
+  /** Build the other readings' versions too (not needed where `contested` is off: sweeps, why-not). */
+  withAlternatives = true,
 ): ReadingsOfRow {
   const adopted = defaultOnly ? undefined : adoptedReadingOn(clause, date);
   const asAdopted = adopted ? applyInterpretation(inForce, adopted, treaty) : inForce;
@@ -66,6 +68,7 @@ export function readingsOfRow(
   const governing = chosen ? applyInterpretation(asAdopted, chosen, treaty) : asAdopted;
   const governingId = chosen?.id ?? (asAdopted !== inForce ? adopted!.id : selected?.id ?? DEFAULT_READING);
   const alternatives: ReadingsOfRow['alternatives'] = [];
+  if (!withAlternatives) return { governing, adopted: adopted && asAdopted !== inForce ? adopted : undefined, selected: selectedOf(), alternatives };
   if (governingId !== DEFAULT_READING && clause.defaultReading) {
     alternatives.push({ id: DEFAULT_READING, heldBy: clause.defaultReading.heldBy, version: inForce });
   }
@@ -74,12 +77,10 @@ export function readingsOfRow(
     const version = r.id === adopted?.id ? asAdopted : applyInterpretation(asAdopted, r, treaty);
     alternatives.push({ id: r.id, heldBy: r.heldBy, version });
   }
-  return {
-    governing,
-    adopted: adopted && asAdopted !== inForce ? adopted : undefined,
-    selected: selected && (selected.id === adopted?.id ? asAdopted !== inForce : governing !== asAdopted) ? selected : undefined,
-    alternatives,
-  };
+  return { governing, adopted: adopted && asAdopted !== inForce ? adopted : undefined, selected: selectedOf(), alternatives };
+  function selectedOf(): Interpretation | undefined {
+    return selected && (selected.id === adopted?.id ? asAdopted !== inForce : governing !== asAdopted) ? selected : undefined;
+  }
 }
 
 /**

@@ -172,7 +172,7 @@ export async function judgeRow(
   const clauseRef = `${treaty.id}/${clause.id}`;
   const base = versionOn(clause, event.date);
   const selected = judge.interpretations ?? [];
-  const readings = base ? readingsOfRow(clause, treaty, base, event.date, selectedReading(clause, selected), selected.includes(DEFAULT_READING)) : undefined;
+  const readings = base ? readingsOfRow(clause, treaty, base, event.date, selectedReading(clause, selected), selected.includes(DEFAULT_READING), judge.contested !== false) : undefined;
   // No version covers the date: the clause is not in force, and no wording is judged.
   const version = readings ? readings.governing : nearestVersion(clause, event.date);
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
