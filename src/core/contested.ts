@@ -16,7 +16,7 @@
 import type { VerdictStatus } from '../schema/common.js';
 import type { Clause, ClauseVersion, Interpretation, Treaty } from '../schema/treaty.js';
 import type { ClauseEvaluator, ClauseResult, Reason } from './evaluate-clause.js';
-import { evaluateClause, factsReadBy, sharedEvaluator } from './evaluate-clause.js';
+import { evaluateClause, factsReadBy } from './evaluate-clause.js';
 import type { Facts } from './fact-catalogue.js';
 import { applyInterpretation } from './interpretations.js';
 
@@ -61,11 +61,13 @@ export function readingsOfRow(
   defaultOnly = false,
   /** Build the other readings' versions too (not needed where `contested` is off: sweeps, why-not). */
   withAlternatives = true,
+  /** The cache of derived versions (the evaluator's), so a reading's version is one object across rows. */
+  derived: WeakMap<ClauseVersion, Map<string, ClauseVersion>> = new WeakMap(),
 ): ReadingsOfRow {
   const adopted = defaultOnly ? undefined : adoptedReadingOn(clause, date);
-  const asAdopted = adopted ? applyInterpretation(inForce, adopted, treaty) : inForce;
+  const asAdopted = adopted ? applyInterpretation(inForce, adopted, treaty, derived) : inForce;
   const chosen = selected && selected.id !== adopted?.id ? selected : undefined;
-  const governing = chosen ? applyInterpretation(asAdopted, chosen, treaty) : asAdopted;
+  const governing = chosen ? applyInterpretation(asAdopted, chosen, treaty, derived) : asAdopted;
   const governingId = chosen?.id ?? (asAdopted !== inForce ? adopted!.id : selected?.id ?? DEFAULT_READING);
   const alternatives: ReadingsOfRow['alternatives'] = [];
   if (!withAlternatives) return { governing, adopted: adopted && asAdopted !== inForce ? adopted : undefined, selected: selectedOf(), alternatives };
@@ -74,7 +76,7 @@ export function readingsOfRow(
   }
   for (const r of clause.interpretations ?? []) {
     if (r.id === governingId) continue;
-    const version = r.id === adopted?.id ? asAdopted : applyInterpretation(asAdopted, r, treaty);
+    const version = r.id === adopted?.id ? asAdopted : applyInterpretation(asAdopted, r, treaty, derived);
     alternatives.push({ id: r.id, heldBy: r.heldBy, version });
   }
   return { governing, adopted: adopted && asAdopted !== inForce ? adopted : undefined, selected: selectedOf(), alternatives };
@@ -94,12 +96,12 @@ export async function contestedReadings(
   facts: Facts,
   status: VerdictStatus,
   statusOf: (passed: boolean, reasons: readonly Reason[]) => VerdictStatus,
-  evaluator?: ClauseEvaluator,
+  evaluator: ClauseEvaluator,
 ): Promise<ContestedReading[]> {
   const alternatives = readings.alternatives.filter((alt) => alt.version !== readings.governing);
   if (!alternatives.length) return [];
   // Memoized as the evaluator memoizes a clause: on the values of the facts any of these readings reads.
-  const memo = memoOf(evaluator ?? sharedEvaluator, treaty, readings.governing, alternatives);
+  const memo = memoOf(evaluator, treaty, readings.governing, alternatives);
   const key = JSON.stringify(memo.reads.map((id) => facts[id]));
   const hit = memo.table.get(key);
   if (hit) return hit;

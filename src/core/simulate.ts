@@ -13,7 +13,7 @@ import type { Clause, Treaty } from '../schema/treaty.js';
 import type { World } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
-import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
+import { ClauseEvaluator, evaluateClause, formatValue, type Reason } from './evaluate-clause.js';
 import { selectedReading } from './interpretations.js';
 import { contestedReadings, DEFAULT_READING, readingsOfRow, type ContestedReading } from './contested.js';
 import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
@@ -172,12 +172,15 @@ export async function judgeRow(
   const clauseRef = `${treaty.id}/${clause.id}`;
   const base = versionOn(clause, event.date);
   const selected = judge.interpretations ?? [];
-  const readings = base ? readingsOfRow(clause, treaty, base, event.date, selectedReading(clause, selected), selected.includes(DEFAULT_READING), judge.contested !== false) : undefined;
+  const evaluator = judge.evaluator ?? new ClauseEvaluator();
+  const readings = base
+    ? readingsOfRow(clause, treaty, base, event.date, selectedReading(clause, selected), selected.includes(DEFAULT_READING), judge.contested !== false, evaluator.readings)
+    : undefined;
   // No version covers the date: the clause is not in force, and no wording is judged.
   const version = readings ? readings.governing : nearestVersion(clause, event.date);
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
-  const evaluated = base ? await evaluateClause(version, treaty, facts, judge.evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
+  const evaluated = base ? await evaluateClause(version, treaty, facts, evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
   const passed = evaluated.passed;
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
@@ -190,7 +193,7 @@ export async function judgeRow(
     return { ...r, found: [...new Set(found)].join('; ') };
   });
   const status = statusFrom(passed, reasons);
-  const contested = judge.contested === false || !readings ? [] : await contestedReadings(readings, treaty, facts, status, statusFrom, judge.evaluator);
+  const contested = judge.contested === false || !readings ? [] : await contestedReadings(readings, treaty, facts, status, statusFrom, evaluator);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
   return {
     event: event.id,
@@ -233,6 +236,8 @@ export function clausesJudged(situation: Situation, event: ScenarioEvent, clause
 }
 
 export async function simulateScenario(model: Model, scenario: Scenario, options: SimulateOptions = {}): Promise<ScenarioReport> {
+  // One evaluator for the run unless the caller brings its own (and so keeps its memo across runs).
+  const evaluator = options.judge?.evaluator ?? new ClauseEvaluator();
   const verdicts: Verdict[] = [];
   const events: EventSummary[] = [];
   for (const { event, situation } of foldScenario(model, scenario)) {
@@ -242,7 +247,7 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
-      const judge = options.interpretations?.length ? { ...options.judge, interpretations: options.interpretations } : options.judge;
+      const judge = { ...options.judge, evaluator, ...(options.interpretations?.length ? { interpretations: options.interpretations } : {}) };
       for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, judge));
     }
   }
@@ -251,6 +256,7 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
 
 export async function simulate(model: Model, scenarios: readonly Scenario[], options: SimulateOptions = {}): Promise<Report> {
   const out: ScenarioReport[] = [];
-  for (const scenario of scenarios) out.push(await simulateScenario(model, scenario, options));
+  const shared = { ...options, judge: { ...options.judge, evaluator: options.judge?.evaluator ?? new ClauseEvaluator() } };
+  for (const scenario of scenarios) out.push(await simulateScenario(model, scenario, shared));
   return { scenarios: out };
 }
