@@ -113,7 +113,10 @@ describe('what-if invariants', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 random sweeps, memoized and naive: about 26 s on main and 38 s on this branch on the shared
+    // two-core machine (the branch's cost here is not understood yet: see notes/i9-law.md); the
+    // check is of answers, not speed, so the harness limit is raised rather than the runs cut.
+  }, 90_000);
 
   it('memoized and naive judgments give the same full verdicts, reasons and words included', async () => {
     await fc.assert(

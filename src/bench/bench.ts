@@ -25,6 +25,7 @@ import { whyNot } from '../core/why-not.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { ClauseVersion, Treaty } from '../schema/treaty.js';
 import { loadRules, loadScenarios, PACKAGE_ROOT } from '../load/load-files.js';
+import { measureContestedCost } from './contested-cost.js';
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
@@ -243,4 +244,6 @@ if (!isMainThread) {
   await memoizedAgainstNaive(model, scenarios);
   await oneEventEveryState(model, scenarios);
   await workerThreads(model, scenarios);
+  line();
+  await measureContestedCost(model, scenarios, line);
 }

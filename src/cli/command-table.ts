@@ -93,7 +93,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     command: 'test <paths..>',
     describe: "check every scenario's expect entries; exit 1 on a mismatch",
     positionals: { paths: { type: 'string', array: true } },
-    run: async (a) => (await import('./commands/test.js')).testCommand({ ...common(a), paths: a.paths as string[] }),
+    options: {
+      'allow-empty': { type: 'boolean', default: false, describe: 'a file or run with no expectation passes instead of failing' },
+    },
+    run: async (a) =>
+      (await import('./commands/test.js')).testCommand({ ...common(a), paths: a.paths as string[], allowEmpty: a['allow-empty'] as boolean }),
   },
   {
     command: 'validate <paths..>',

@@ -24,7 +24,8 @@ export interface ExtrasOptions extends CommonOptions {
 
 /** Unknown reading names, or `--interpretations` with anything but `all`, are a user's mistake: exit 2. */
 export function checkReadings(model: Model, o: ExtrasOptions): Output | undefined {
-  const known = interpretationsOf(model.treaties).map((x) => x.reading.id);
+  // `default`: every clause on its default reading, no adopted reading governing.
+  const known = [...interpretationsOf(model.treaties).map((x) => x.reading.id), 'default'];
   for (const name of o.interpretation ?? [])
     if (!known.includes(name))
       return usage(`unknown interpretation "${name}" for --interpretation; ${didYouMean(name, known) ?? `readings are: ${listSome(known, 12)}`}`);

@@ -4,7 +4,7 @@
  * bases, and check its `expect` entries (which name their event) against the
  * variant's verdicts. Reads files through the loader; otherwise pure.
  */
-import { checkExpectations, type ExpectationResult } from '../core/expectations.js';
+import { checkExpectations, type EventExpectation, type ExpectationResult } from '../core/expectations.js';
 import type { Model } from '../core/simulate.js';
 import { judgeDocument } from '../core/what-if.js';
 import type { Loaded } from '../load/check-references.js';
@@ -32,13 +32,26 @@ export function loadScenariosAndWhatIfs(paths: readonly string[], model: Model):
   return { scenarios, cases, diagnostics };
 }
 
-/** Each what-if's expectations, checked against its variant's verdicts (the base need not be judged). */
+/**
+ * The `expect` entries a what-if's changes put on the variant's events (`set:
+ * events.strike.expect`, an added event, a replaced one): those not already on
+ * the base scenario's event of the same id. The base's own stay unchecked: they
+ * speak of the base, not of the variant.
+ */
+export function expectationsSetByChanges(c: Case): EventExpectation[] {
+  const before = new Map(c.scenario.events.map((e) => [e.id, new Set((e.expect ?? []).map((x) => JSON.stringify(x)))]));
+  return c.document.events.flatMap((e) =>
+    (e.expect ?? []).filter((x) => !before.get(e.id)?.has(JSON.stringify(x))).map((x) => ({ ...x, event: e.id })),
+  );
+}
+
+/** Each what-if's expectations (its own and those its changes set), checked against its variant's verdicts (the base need not be judged). */
 export async function checkWhatIfCases(cases: readonly Case[]): Promise<Array<{ id: string; results: ExpectationResult[] }>> {
   const out: Array<{ id: string; results: ExpectationResult[] }> = [];
   for (const c of cases) {
     const variant = await judgeDocument(c.document);
     const id = c.layers[c.layers.length - 1]?.id ?? c.scenario.id;
-    out.push({ id, results: checkExpectations({ ...variant, id }, c.expectations) });
+    out.push({ id, results: checkExpectations({ ...variant, id }, [...c.expectations, ...expectationsSetByChanges(c)]) });
   }
   return out;
 }

@@ -25,6 +25,7 @@ export function describeExpectation(e: EventExpectation): string {
   const status = Array.isArray(e.status) ? e.status.join(' or ') : e.status;
   const extras = [
     e.because && `because ${e.because} fails`, e.assessment && `assessment ${e.assessment}`, e.duty && `duty ${e.duty}`,
+    e.contested !== undefined && (e.contested ? 'contested' : 'settled'),
     e.rows !== undefined && `${e.rows} row${e.rows === 1 ? '' : 's'}`,
   ]
     .filter(Boolean)
@@ -45,6 +46,10 @@ function checkRow(e: Expectation, row: Verdict): string[] {
   }
   if (e.assessment && row.assessment !== e.assessment) problems.push(`${row.obligor}: assessment is ${row.assessment}, expected ${e.assessment}`);
   if (e.duty && row.duty !== e.duty) problems.push(`${row.obligor}: duty is ${row.duty}, expected ${e.duty}`);
+  if (e.contested !== undefined && row.contested.length > 0 !== e.contested) {
+    const readings = row.contested.map((c) => `${c.reading} (${c.status})`).join(', ');
+    problems.push(`${row.obligor}: ${row.contested.length ? `contested by ${readings}` : 'settled'}, expected ${e.contested ? 'contested' : 'settled'}`);
+  }
   return problems;
 }
 

@@ -12,7 +12,9 @@ import { judgeRow, summarize, versionOn, type EventSummary, type Model, type Ver
 import { findStep } from './timeline.js';
 import { versionSpans } from './clause-versions.js';
 import { partiesOn, statusOn } from './membership.js';
-import { applyInterpretation, selectedReading } from './interpretations.js';
+import { selectedReading } from './interpretations.js';
+import { DEFAULT_READING, readingsOfRow, type ContestedReading } from './contested.js';
+import type { Interpretation, Reading } from '../schema/treaty.js';
 
 export interface ExplainOptions {
   /** Named contested readings to judge under (interpretation ids), as in simulate. */
@@ -30,6 +32,10 @@ export interface Explanation {
   verdict: Verdict;
   territoryView: SovereigntyView & { territoryName: string; viewer: string; sovereignName: string | null };
   actualNotes: string[];
+  /** The reading the parties adopted that governs on the date, with its words and sources. */
+  adopted: Interpretation | undefined;
+  /** Each reading that would change the row: its status, who holds it, what it says and its sources. */
+  contested: Array<ContestedReading & { label: string; sources: Reading['sources']; kind: 'adopted' | 'asserted' | 'default'; from: string | undefined }>;
 }
 
 export type ExplainProblem = { field: 'event' | 'clause' | 'obligor'; value: string; known: string[] };
@@ -56,8 +62,16 @@ export async function explainVerdict(
   const verdict = await judgeRow(situation, event, treaty, clause, obligor, interpretations.length ? { interpretations } : {});
   // Under a reading, the version as read: the same words, perhaps another list of what meets the duty.
   const inForce = versionOn(clause, event.date);
-  const reading = verdict.reading ? selectedReading(clause, interpretations) : undefined;
-  const version = inForce && reading ? applyInterpretation(inForce, reading, treaty) : inForce;
+  const readings = inForce
+    ? readingsOfRow(clause, treaty, inForce, event.date, selectedReading(clause, interpretations), interpretations.includes(DEFAULT_READING))
+    : undefined;
+  const version = readings?.governing;
+  const contested = verdict.contested.map((c) => {
+    const r: Reading & { kind?: Interpretation['kind']; from?: string } | undefined =
+      c.reading === DEFAULT_READING ? clause.defaultReading : clause.interpretations?.find((i) => i.id === c.reading);
+    const kind = c.reading === DEFAULT_READING ? ('default' as const) : (r?.kind ?? 'asserted');
+    return { ...c, label: r?.label.trim() ?? c.reading, sources: r?.sources ?? [], kind, from: r?.from };
+  });
   const world = situation.world;
   const summary = summarize(world, event);
   const view = sovereigntyInViewOf(world, event.territory, obligor, event.date);
@@ -75,5 +89,7 @@ export async function explainVerdict(
       viewer: obligor,
     },
     actualNotes: actualResponseOf(event, obligor, treaty.id, clauseRef, statusOn(treaty, world, obligor, event.date) === 'member').notes,
+    adopted: readings?.adopted,
+    contested,
   };
 }

@@ -8,7 +8,7 @@
  * they load, so the engine never meets an undefined fact. To add a fact, write
  * its record in the file of its subject and list it here.
  */
-import { attackerKind, eventKind, obligorIsAttacker, targetKind } from './facts/event.js';
+import { attackDirectedFromAbroad, attackerKind, eventKind, obligorIsAttacker, targetKind } from './facts/event.js';
 import {
   attackerContinent, attackingStates, attackProvokedByTarget, attackSupportedBy, nonPartyGreatPowersAtWarWithTarget, obligorExemptTowardsAttacker,
   obligorState, statesAtWarWithTarget, targetAtWarWithAttacker, targetProtectedByTreaty, targetState, designatedStateInvitedAction,
@@ -26,7 +26,7 @@ export type { FactChange, FactContext, FactRecord, FactValue, Facts } from './fa
 
 export const FACT_CATALOGUE: readonly FactRecord[] = [
   treatyInForceOnDate, obligorStatusOnDate, targetStatusOnDate, obligorIsAttacker, attackerIsPartyOnDate,
-  eventKind, attackerKind, targetKind,
+  eventKind, attackerKind, targetKind, attackDirectedFromAbroad,
   territoryBelongsToTargetInObligorsView, territorySovereignInObligorsView, territorySovereignIsPartyInObligorsView, territoryAdministeredByOnDate,
   placeContinent, placeIsIsland, placeOcean, placeLatitude, placeTags,
   territoryBelongsToTargetInTargetsView, placeIsMetropolitanTerritory, placeAdministeredByTargetOnDate, placeAdministeredByPartyOnDate,

@@ -22,7 +22,8 @@ export function findTerritory(world: World, id: string): Territory | undefined {
 
 export function defaultSovereignOn(territory: Territory, date: string): string | null {
   const s = territory.sovereign;
-  if (s === null) return null;
+  // Left out or null: no default sovereign (the high seas, an undelimited strip).
+  if (s === null || s === undefined) return null;
   if (typeof s === 'string') return s;
   return latestActive(s, date)?.state ?? null;
 }

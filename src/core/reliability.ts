@@ -17,6 +17,10 @@ export interface ReliabilityRow {
   beyondDuty: number;
   /** honored / (honored + unmet); null when neither occurred. */
   rate: number | null;
+  /** Obligations some named reading of the clause denies (or reads another way). */
+  contested: number;
+  /** The rate on settled obligations only: honored / (honored + unmet) among rows no reading changes. */
+  settledRate: number | null;
 }
 
 export interface Reliability {
@@ -32,6 +36,9 @@ function count(key: string, verdicts: readonly Verdict[]): ReliabilityRow {
   const obliged = verdicts.filter((v) => v.status === 'obliged');
   const honored = obliged.filter((v) => v.assessment === 'honored').length;
   const unmet = obliged.filter((v) => v.assessment === 'unmet').length;
+  const settled = obliged.filter((v) => !v.contested.length);
+  const settledHonored = settled.filter((v) => v.assessment === 'honored').length;
+  const settledUnmet = settled.filter((v) => v.assessment === 'unmet').length;
   return {
     key,
     obliged: obliged.length,
@@ -40,6 +47,8 @@ function count(key: string, verdicts: readonly Verdict[]): ReliabilityRow {
     unrecorded: obliged.filter((v) => v.assessment === 'unrecorded').length,
     beyondDuty: verdicts.filter((v) => v.assessment === 'beyond-duty').length,
     rate: honored + unmet ? honored / (honored + unmet) : null,
+    contested: obliged.filter((v) => v.contested.length).length,
+    settledRate: settledHonored + settledUnmet ? settledHonored / (settledHonored + settledUnmet) : null,
   };
 }
 

@@ -14,7 +14,8 @@ import type { World } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
 import { ClauseEvaluator, evaluateClause, formatValue, type Reason } from './evaluate-clause.js';
-import { applyInterpretation, selectedReading } from './interpretations.js';
+import { selectedReading } from './interpretations.js';
+import { contestedReadings, DEFAULT_READING, readingsOfRow, type ContestedReading } from './contested.js';
 import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { everProtectedBy } from './belligerency.js';
@@ -47,6 +48,8 @@ export interface JudgeOptions {
   facts?: Readonly<Partial<Facts>>;
   /** Named contested readings to apply. */
   interpretations?: readonly string[];
+  /** Judge each row under every other named reading too, for `contested` (on unless false: sweeps and why-not turn it off). */
+  contested?: boolean;
 }
 
 export interface EventSummary {
@@ -88,6 +91,10 @@ export interface Verdict {
   recordedBy: string | null;
   /** The contested reading applied to this clause, if one was selected. */
   reading: string | null;
+  /** The reading the parties adopted that governs on the date, if one does. */
+  adopted: string | null;
+  /** Each named reading that would give this row another status (DESIGN §3 contract); empty when all agree. */
+  contested: ContestedReading[];
 }
 
 export interface ScenarioReport {
@@ -168,11 +175,14 @@ export async function judgeRow(
   judge: JudgeOptions = {},
 ): Promise<Verdict> {
   const clauseRef = `${treaty.id}/${clause.id}`;
-  const reading = selectedReading(clause, judge.interpretations ?? []);
   const base = versionOn(clause, event.date);
-  // No version covers the date: the clause is not in force, and no wording is judged.
+  const selected = judge.interpretations ?? [];
   const evaluator = judge.evaluator ?? new ClauseEvaluator();
-  const version = base ? (reading ? applyInterpretation(base, reading, treaty, evaluator.readings) : base) : nearestVersion(clause, event.date);
+  const readings = base
+    ? readingsOfRow(clause, treaty, base, event.date, selectedReading(clause, selected), selected.includes(DEFAULT_READING), judge.contested !== false, evaluator.readings)
+    : undefined;
+  // No version covers the date: the clause is not in force, and no wording is judged.
+  const version = readings ? readings.governing : nearestVersion(clause, event.date);
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
   const evaluated = base ? await evaluateClause(version, treaty, facts, evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
@@ -188,6 +198,7 @@ export async function judgeRow(
     return { ...r, found: [...new Set(found)].join('; ') };
   });
   const status = statusFrom(passed, reasons);
+  const contested = judge.contested === false || !readings ? [] : await contestedReadings(readings, treaty, facts, status, statusFrom, evaluator);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
   return {
     event: event.id,
@@ -209,7 +220,9 @@ export async function judgeRow(
     versionFrom: base ? version.from : null,
     decisive: passed ? null : decisiveReason(reasons),
     recordedBy: actual.recordedBy,
-    reading: reading && base && version !== base ? reading.id : null,
+    reading: readings?.selected?.id ?? null,
+    adopted: readings?.adopted?.id ?? null,
+    contested,
   };
 }
 

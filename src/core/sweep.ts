@@ -109,7 +109,7 @@ export async function sweep(doc: WhatIfDocument, dimensions: readonly SweepDimen
       ...(options.events ? { events: options.events } : {}),
       ...(options.clauses ? { clauses: options.clauses } : {}),
       ...(options.obligors ? { obligors: options.obligors } : {}),
-      judge: { evaluator, ...(Object.keys(facts).length ? { facts } : {}) },
+      judge: { evaluator, contested: false, ...(Object.keys(facts).length ? { facts } : {}) },
     });
     const counts = emptyCounts();
     const because = new Set<string>();

@@ -25,6 +25,8 @@ type Issue = z.core.$ZodIssue;
 /** For a failed union, keep the branch that got furthest: the one the author most likely meant. */
 function flatten(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
+  // A union that says in words what it takes (a territory's sovereign) is reported in those words, not by one branch.
+  if (issue.message && !/^Invalid input/.test(issue.message)) return [{ ...issue, code: 'invalid_type', expected: issue.message } as unknown as Issue];
   const score = (branch: readonly Issue[]) => {
     const deepest = Math.max(...branch.map((i) => i.path.length));
     const typeMismatchAtRoot = branch.some((i) => i.code === 'invalid_type' && i.path.length === 0);

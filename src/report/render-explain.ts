@@ -2,7 +2,7 @@
 import type { Explanation } from '../core/explain.js';
 import { explainView, type TestView } from './explain-view.js';
 import { PLAIN, type Style } from './style.js';
-import { possessive, type Names } from './vocabulary.js';
+import { CONTESTED_MARK, possessive, type Names } from './vocabulary.js';
 
 function indent(text: string, by = '    '): string {
   return text.trim().split('\n').map((l) => by + l.trim()).join('\n');
@@ -21,7 +21,7 @@ export function renderExplain(x: Explanation, s: Style = PLAIN, names: Names = {
   const d = v.duty;
   const t = v.territory;
   const lines: string[] = [];
-  lines.push(s.bold(`${v.obligorName} (${v.obligor}) under ${v.clauseName}: ${v.statusWords}`));
+  lines.push(s.bold(`${v.obligorName} (${v.obligor}) under ${v.clauseName}: ${v.statusWords}${x.contested.length ? ` ${CONTESTED_MARK} contested` : ''}`));
   lines.push(s.dim(`  ${v.treatyName}, Article ${v.article} (${v.clauseTitle}) [${v.clause}]; ${v.statusWords}: ${v.statusMeaning}`));
   lines.push(v.caseLine);
   lines.push(`  ${v.eventLine}`, `  In short: ${v.reasonLine}`, '');
@@ -58,6 +58,19 @@ export function renderExplain(x: Explanation, s: Style = PLAIN, names: Names = {
   if (d.discretion) lines.push(`  discretion: ${d.discretion}`);
   if (d.reading) lines.push(`  reading: ${d.reading} (a contested reading, selected with --interpretation)`);
   lines.push(`  assessment: ${d.assessmentWords} (${d.assessmentMeaning})`);
+  if (x.adopted) {
+    lines.push('', s.bold('Read as the parties adopted it:'));
+    lines.push(`  ${x.adopted.id}, adopted ${x.adopted.from}: ${x.adopted.label.trim()}`);
+    lines.push(s.dim(`    held by ${x.adopted.heldBy.join('; ')}`));
+  }
+  lines.push('', s.bold(x.contested.length ? `${CONTESTED_MARK} Contested: the readings that would change this verdict` : 'Settled: every named reading of the clause gives the same status'));
+  for (const c of x.contested) {
+    const when = c.kind === 'default' ? "the clause's default reading" : `${c.kind}${c.from ? ` ${c.from}` : ''}`;
+    lines.push(`  ${c.reading} (${when}): ${c.status}`);
+    lines.push(`    ${c.label}`);
+    lines.push(`    held by ${c.heldBy}`);
+    for (const src of c.sources) lines.push(s.dim(`    source: ${src.title}${src.url ? ` <${src.url}>` : ''}`));
+  }
   if (w?.note) lines.push('', s.dim(indent(w.note, '  ')));
   return lines.join('\n') + '\n';
 }

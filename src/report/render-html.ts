@@ -8,10 +8,10 @@ import type { Report, ScenarioReport } from '../core/simulate.js';
 import { tally } from '../core/tally.js';
 import { escapeHtml as h } from './html.js';
 import { byClauseThenObligor } from './render-markdown.js';
-import { eventLine, reasonLine, summaryLine } from './render-text.js';
+import { contestedLine, eventLine, reasonLine, summaryLine } from './render-text.js';
 import { isWebLink, type NotesById } from './scenario-notes.js';
 import {
-  ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, STATUS_MARKS, STATUS_ORDER, STATUS_WORDS,
+  ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, CONTESTED_MARK, CONTESTED_WORD, STATUS_MARKS, STATUS_ORDER, STATUS_WORDS,
 } from './vocabulary.js';
 
 /** Colours from the Okabe–Ito palette, which stays distinct under the common colour-vision deficiencies. */
@@ -35,6 +35,7 @@ td.assessment { white-space: nowrap; }
 .a-honored { color: #00664a; font-weight: 600; } .a-unmet { color: #a33f00; font-weight: 700; }
 .a-beyond-duty { color: #8a3d6e; font-weight: 600; }
 .mark { display: inline-block; min-width: 1.2em; }
+.contested { font-style: italic; }
 .legend { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; padding: 0; list-style: none; }
 footer { margin-top: 2rem; border-top: 1px solid var(--line); }
 @media print {
@@ -50,7 +51,7 @@ function legend(): string {
   const assessments = ASSESSMENT_ORDER.map(
     (a) => `<li><span class="mark">${ASSESSMENT_MARKS[a]}</span> <b>${ASSESSMENT_WORDS[a]}</b>: ${h(ASSESSMENT_MEANINGS[a])}</li>`,
   ).join('');
-  return `<p class="muted">How to read the tables:</p>\n<ul class="legend" aria-label="statuses">${statuses}</ul>\n<ul class="legend" aria-label="assessments">${assessments}</ul>`;
+  return `<p class="muted">How to read the tables:</p>\n<ul class="legend" aria-label="statuses">${statuses}<li><span class="mark">${CONTESTED_MARK}</span> ${CONTESTED_WORD}: another reading of the clause gives another status</li></ul>\n<ul class="legend" aria-label="assessments">${assessments}</ul>`;
 }
 
 function scenarioSection(sr: ScenarioReport, notes: NotesById): string {
@@ -68,10 +69,10 @@ function scenarioSection(sr: ScenarioReport, notes: NotesById): string {
     for (const v of rows) {
       out.push(
         `<tr><th scope="row">${h(v.obligor)}</th><td class="nowrap">${h(v.clause)}</td>` +
-          `<td class="status s-${v.status}"><span class="mark" aria-hidden="true">${STATUS_MARKS[v.status]}</span> ${v.status}</td>` +
+          `<td class="status s-${v.status}"><span class="mark" aria-hidden="true">${STATUS_MARKS[v.status]}</span> ${v.status}${v.contested.length ? ` <span class="contested"><span aria-hidden="true">${CONTESTED_MARK}</span> ${CONTESTED_WORD}</span>` : ''}</td>` +
           `<td class="nowrap">${h(v.actual ?? '-')}</td>` +
           `<td class="assessment a-${v.assessment}"><span class="mark" aria-hidden="true">${ASSESSMENT_MARKS[v.assessment]}</span> ${v.assessment}</td>` +
-          `<td>${h(reasonLine(v))}</td></tr>`,
+          `<td>${h(reasonLine(v))}${v.contested.length ? `<br><span class="contested">${CONTESTED_MARK} ${h(contestedLine(v))}</span>` : ''}</td></tr>`,
       );
     }
     out.push('</tbody></table>');

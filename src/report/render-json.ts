@@ -14,6 +14,8 @@ export function verdictToContract(v: Verdict) {
     actual: v.actual,
     assessment: v.assessment,
     reasons: v.reasons.map((r) => ({ code: r.code, condition: r.condition, holds: r.holds, because: r.because })),
+    // Absent when every reading agrees (docs/design.md §3).
+    ...(v.contested.length ? { contested: v.contested.map((c) => ({ reading: c.reading, status: c.status, heldBy: c.heldBy })) } : {}),
   };
 }
 

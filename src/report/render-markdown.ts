@@ -5,9 +5,9 @@
  */
 import type { Report, Verdict } from '../core/simulate.js';
 import { tally } from '../core/tally.js';
-import { eventLine, reasonLine, summaryLine } from './render-text.js';
+import { contestedLine, contestedMark, eventLine, reasonLine, summaryLine } from './render-text.js';
 import { isWebLink, type NotesById } from './scenario-notes.js';
-import { ASSESSMENT_MARKS, STATUS_MARKS } from './vocabulary.js';
+import { ASSESSMENT_MARKS, CONTESTED_MARK, STATUS_MARKS } from './vocabulary.js';
 
 /** Table cells hold one line; a pipe would end the cell. */
 function cell(text: string): string {
@@ -39,7 +39,7 @@ export function renderMarkdown(report: Report, notes: NotesById = {}): string {
       out.push('| obligor | clause | status | actual | assessment | reason |', '| --- | --- | --- | --- | --- | --- |');
       for (const v of rows) {
         out.push(
-          `| ${v.obligor} | ${v.clause} | ${STATUS_MARKS[v.status]} ${v.status} | ${v.actual ?? '-'} | ${ASSESSMENT_MARKS[v.assessment]} ${v.assessment} | ${cell(reasonLine(v))} |`,
+          `| ${v.obligor} | ${v.clause} | ${STATUS_MARKS[v.status]} ${v.status}${contestedMark(v)} | ${v.actual ?? '-'} | ${ASSESSMENT_MARKS[v.assessment]} ${v.assessment} | ${cell(reasonLine(v))}${v.contested.length ? ` (${CONTESTED_MARK} ${cell(contestedLine(v))})` : ''} |`,
         );
       }
       out.push('');
@@ -55,6 +55,6 @@ export function renderMarkdown(report: Report, notes: NotesById = {}): string {
   if (report.scenarios.length > 1) {
     out.push(`**All ${report.scenarios.length} scenarios:** ${summaryLine(tally(report.scenarios.flatMap((s) => s.verdicts)))}.`, '');
   }
-  out.push(`Marks: ● obliged · ◐ obliged if requested · ○ not obliged; ✓ honored · ✗ unmet · ▲ beyond duty · – consistent · ? unrecorded.`, '');
+  out.push(`Marks: ● obliged · ◐ obliged if requested · ○ not obliged; ✓ honored · ✗ unmet · ▲ beyond duty · – consistent · ? unrecorded; ⚖ contested: another reading of the clause gives another status.`, '');
   return out.join('\n');
 }

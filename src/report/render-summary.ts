@@ -5,8 +5,11 @@ import { pad, PLAIN, type Style } from './style.js';
 const percent = (r: number | null) => (r === null ? '-' : `${Math.round(r * 1000) / 10}%`);
 
 function table(title: string, rows: readonly ReliabilityRow[], total: ReliabilityRow, s: Style): string[] {
-  const header = [title, 'obliged', 'honored', 'unmet', 'unrecorded', 'beyond duty', 'honored/(honored+unmet)'];
-  const body = [...rows, total].map((r) => [r.key, String(r.obliged), String(r.honored), String(r.unmet), String(r.unrecorded), String(r.beyondDuty), percent(r.rate)]);
+  const header = [title, 'obliged', 'settled', 'contested', 'honored', 'unmet', 'unrecorded', 'beyond duty', 'honored/(honored+unmet)', 'settled only'];
+  const body = [...rows, total].map((r) => [
+    r.key, String(r.obliged), String(r.obliged - r.contested), String(r.contested), String(r.honored), String(r.unmet),
+    String(r.unrecorded), String(r.beyondDuty), percent(r.rate), percent(r.settledRate),
+  ]);
   const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   return all.map((r, ri) => {
@@ -31,6 +34,7 @@ export function renderSummary(r: Reliability, s: Style = PLAIN): string {
   const out: string[] = [
     s.bold(`Reliability in ${r.scenarios} scenario${r.scenarios === 1 ? '' : 's'}, ${r.events} event${r.events === 1 ? '' : 's'}, ${r.rows} rows`),
     s.dim('  one row is one obligor under one clause for one event; "obliged" rows only are counted as honored, unmet or unrecorded'),
+    s.dim('  contested: an obligation some named reading of the clause would deny; "settled only" is the rate without them'),
     '',
     ...table('treaty', r.byTreaty, r.total, s),
     '',

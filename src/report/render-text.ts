@@ -7,7 +7,7 @@ import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simu
 import { tally, type Tally } from '../core/tally.js';
 import { isRequestReason } from '../core/simulate.js';
 import { pad, PLAIN, type Style } from './style.js';
-import { kindWords, reasonSentence, withNames } from './vocabulary.js';
+import { CONTESTED_MARK, kindWords, reasonSentence, withNames } from './vocabulary.js';
 
 export function eventLine(e: EventSummary): string {
   const kind = kindWords(e.kind);
@@ -40,10 +40,21 @@ export function reasonLine(v: Verdict, known: Readonly<Record<string, string>> =
   return `${reasonSentence(decisive, context).replace(/\.$/, '')}${found}.${more}`;
 }
 
+/** A contested row says so beside its status, with a mark and a word: "obliged ⚖ contested". */
+export function contestedMark(v: Verdict): string {
+  return v.contested.length ? ` ${CONTESTED_MARK} contested` : '';
+}
+
+/** Which readings would change the row: "not-obliged under state-attacker-only". */
+export function contestedLine(v: Verdict): string {
+  return v.contested.map((c) => `${c.status} under the reading ${c.reading}`).join('; ');
+}
+
 function statusCell(v: Verdict, s: Style): string {
-  if (v.status === 'obliged') return s.bold(v.status);
-  if (v.status === 'obliged-if-requested') return s.yellow(v.status);
-  return v.status;
+  const mark = contestedMark(v);
+  if (v.status === 'obliged') return s.bold(v.status) + mark;
+  if (v.status === 'obliged-if-requested') return s.yellow(v.status) + mark;
+  return v.status + mark;
 }
 
 function assessmentCell(v: Verdict, s: Style): string {
@@ -66,10 +77,11 @@ export function table(rows: string[][], s: Style): string[] {
 
 export function summaryLine(t: Tally): string {
   return (
-    `${t.obliged} obligation${t.obliged === 1 ? '' : 's'} arose: ${t.honored} honored, ${t.unmet} unmet` +
+    `${t.obliged} obligation${t.obliged === 1 ? '' : 's'} arose (${t.obliged - t.obligedContested} settled, ${t.obligedContested} contested): ` +
+    `${t.honored} honored, ${t.unmet} unmet` +
     (t.obliged - t.honored - t.unmet ? `, ${t.obliged - t.honored - t.unmet} unrecorded` : '') +
     `; ${t.obligedIfRequested} would have arisen on request; ` +
-    `${t.beyondDuty} beyond duty; ${t.rows} rows in all`
+    `${t.beyondDuty} beyond duty; ${t.rows} rows in all, ${t.contested} contested`
   );
 }
 
@@ -99,7 +111,13 @@ export function eventText(e: EventSummary, rows: readonly Verdict[], s: Style = 
     const body = [...rows]
       .sort((a, b) => a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor))
       .map((v) => [v.obligor, v.clause, statusCell(v, s), v.actual ?? '-', assessmentCell(v, s), reasonLine(v)]);
-    out.push(...table([header, ...body], s).map((l) => `  ${l}`), '');
+    out.push(...table([header, ...body], s).map((l) => `  ${l}`));
+    const contested = rows.filter((v) => v.contested.length);
+    if (contested.length) {
+      out.push('', `  ${CONTESTED_MARK} contested: the row's status depends on how the clause is read (casus explain names who holds each reading)`);
+      for (const v of contested) out.push(`    ${v.obligor} ${v.clause}: ${v.status} as judged; ${contestedLine(v)}`);
+    }
+    out.push('');
   }
   return out.map((l) => `${l}\n`).join('');
 }

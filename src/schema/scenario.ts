@@ -67,6 +67,8 @@ export const expectation = z
     because: slug.optional(),
     duty: slug.optional(),
     assessment: assessment.optional(),
+    /** true: some named reading of the clause gives the row another status; false: every reading agrees. */
+    contested: z.boolean().optional(),
     /** How many rows the clause has for the event, every obligor counted ("every other member" can then be stated). */
     rows: z.number().int().min(0).optional(),
     /** The sentence that names the test; the loader takes it from the comment above the entry when absent. */
@@ -91,6 +93,11 @@ export const event = z
     target: stateCode,
     territory: z.string().min(1),
     targetKind: targetKind.optional(),
+    /**
+     * Was the attack directed from abroad? (The North Atlantic Council's test of 2001-09-12 for a
+     * terrorist attack.) Left out: for a foreign state's attack, yes; for a non-state group, not determined.
+     */
+    directedFromAbroad: z.boolean().optional(),
     sources: z.array(source).optional(),
     note: z.string().optional(),
     requests: z.array(request).optional(),

@@ -134,12 +134,24 @@ export type Reading = z.infer<typeof reading>;
 export const interpretation = reading
   .extend({
     id: slug,
+    /**
+     * `adopted`: agreed by the parties (a joint statement, agreed guidelines, a unanimous council
+     * decision; VCLT Art. 31(3)(a)-(b)): it governs from `from` and is then the default reading.
+     * `asserted` (the default): held by one side or by commentators; it stays an alternative.
+     */
+    kind: z.enum(['adopted', 'asserted']).optional(),
+    /** The date the reading was adopted or first asserted (required for an adopted one). */
+    from: isoDate.optional(),
     /** Apply only to the clause versions in force from this date on (a reading of an amended text). */
     versionsFrom: isoDate.optional(),
     replace: z.record(reasonCode, condition).optional(),
     satisfiedBy: z.array(response).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.kind !== 'adopted' || r.from !== undefined, {
+    message: 'a date (`from`) for a reading adopted by the parties: it governs from that date',
+    path: ['from'],
+  });
 export type Interpretation = z.infer<typeof interpretation>;
 
 const clauseFields = {

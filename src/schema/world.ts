@@ -38,8 +38,16 @@ export const territory = z
   .object({
     id: slug,
     name: z.string().min(1),
-    /** A state code, a dated list, or null (high seas; a strip whose border is undelimited). */
-    sovereign: z.union([stateCode, z.array(datedState).min(1)]).nullable(),
+    /**
+     * A state code, a dated list, or null (high seas; a strip whose border is undelimited).
+     * May be left out: the place then has no default sovereign, exactly as null says (DESIGN §1).
+     */
+    sovereign: z
+      .union([stateCode, z.array(datedState).min(1)], {
+        error: 'a state code (e.g. FRA), a dated list of holders, or null for no sovereign (or leave sovereign out)',
+      })
+      .nullable()
+      .optional(),
     continent: continent.optional(),
     island: z.boolean().optional(),
     ocean: ocean.optional(),

@@ -12,6 +12,8 @@ import { checkWhatIfCases, loadScenariosAndWhatIfs } from '../what-if-expectatio
 
 export interface TestOptions extends CommonOptions {
   paths: string[];
+  /** A file or run with no expectation passes (exit 0) instead of failing. */
+  allowEmpty?: boolean;
 }
 
 export async function testCommand(o: TestOptions): Promise<Output> {
@@ -31,8 +33,13 @@ export async function testCommand(o: TestOptions): Promise<Output> {
   const lines: string[] = [];
   let passed = 0;
   let failed = 0;
+  let empty = 0;
   for (const { id, results } of groups) {
     lines.push(s.bold(`${id}`) + s.dim(` (${results.length} expectation${results.length === 1 ? '' : 's'})`));
+    if (!results.length) {
+      empty++;
+      lines.push(`  ${o.allowEmpty ? s.dim('-') : s.red('✗')} no expectations: nothing in this file is checked`);
+    }
     for (const r of results) {
       if (r.passed) passed++;
       else failed++;
@@ -40,6 +47,9 @@ export async function testCommand(o: TestOptions): Promise<Output> {
       for (const p of r.problems) lines.push(s.red(`      ${p}`));
     }
   }
-  lines.push('', `${passed} passed, ${failed} failed`);
-  return { exitCode: failed ? 1 : 0, stdout: lines.join('\n') + '\n', stderr: '' };
+  lines.push('', `${passed} passed, ${failed} failed` + (empty ? `; ${empty} file${empty === 1 ? '' : 's'} with no expectations` : ''));
+  // Passing on nothing is not passing: an empty file or run fails unless --allow-empty says it may.
+  if (passed + failed === 0) lines.push('no expectations in this run: nothing was checked');
+  if (empty && !o.allowEmpty) lines.push('a file with no expectations fails the run; add `expect` entries, or pass --allow-empty');
+  return { exitCode: failed || (empty && !o.allowEmpty) ? 1 : 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }

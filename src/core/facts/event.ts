@@ -48,3 +48,27 @@ export const targetKind: FactRecord = {
   derive: (s) => s.ctx.event.targetKind ?? 'territory',
   changesTo: (value, ctx) => [{ label: `what was hit is the target's ${String(value)}`, change: { set: `${eventPath(ctx)}.targetKind`, value } }],
 };
+
+/**
+ * Was the attack directed from abroad? The North Atlantic Council's test of 2001-09-12 for an
+ * attack by a non-state group. As the event says; else yes for a foreign state's attack; else
+ * not determined (null), and a test asking for `true` fails.
+ */
+export const attackDirectedFromAbroad: FactRecord = {
+  id: 'attackDirectedFromAbroad', type: 'boolean', nullable: true,
+  description: 'The attack was directed from abroad: the event says so, or a foreign state attacked (null: not determined, for a non-state group the event says nothing of)',
+  derive: (s) => {
+    const { event, world } = s.ctx;
+    if (event.directedFromAbroad !== undefined) return event.directedFromAbroad;
+    if (attackerKindOf(world, event.attacker) === 'state') return event.attacker !== event.target;
+    return null;
+  },
+  inWords: (facts) =>
+    facts.attackDirectedFromAbroad === null
+      ? 'whether the attack was directed from abroad is not determined'
+      : `the attack was ${facts.attackDirectedFromAbroad ? '' : 'not '}directed from abroad`,
+  changesTo: (value, ctx) =>
+    typeof value === 'boolean'
+      ? [{ label: `the attack was ${value ? '' : 'not '}directed from abroad`, change: { set: `${eventPath(ctx)}.directedFromAbroad`, value } }]
+      : [],
+};
