@@ -142,7 +142,7 @@ describe('resource exhaustion', () => {
     const r = await execute(['validate', file]);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(10 * 1024 * 1024);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('error [file-too-large] the file is 50.0 MiB; the limit is 2.0 MiB');
+    expect(r.stderr).toContain('error [file-too-large] the file is 52,428,800 bytes; the limit is 2,097,152 bytes (2 MiB)');
     expect(r.stderr).not.toMatch(/not-utf8|yaml-syntax/);
   });
 
