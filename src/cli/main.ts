@@ -17,6 +17,7 @@ import { dutiesCommand } from './duties-command.js';
 import { FORMATS } from './report-formats.js';
 import { serveCommand } from './serve-command.js';
 import { exportCommand } from './export-command.js';
+import { safeOutput } from '../report/safe-text.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -38,8 +39,13 @@ function stopOnSignal(server: Server): void {
   process.once('SIGTERM', stop);
 }
 
-/** Parse argv and run one command; returns its output without printing. */
+/** Parse argv and run one command; returns its output without printing, every control character from a file or argument made visible. */
 export async function execute(argv: readonly string[]): Promise<Output> {
+  const out = await executeCommand(argv);
+  return { ...out, stdout: safeOutput(out.stdout), stderr: safeOutput(out.stderr) };
+}
+
+async function executeCommand(argv: readonly string[]): Promise<Output> {
   let result: Output | undefined;
   let failure: string | undefined;
   const parser = yargs([...argv])

@@ -4,6 +4,8 @@
  * come from edit distance. Pure.
  */
 import { safeText } from '../report/safe-text.js';
+import { MAX_ID_LENGTH } from '../schema/common.js';
+import { compareText } from '../core/compare-text.js';
 
 export interface Diagnostic {
   code: string;
@@ -22,8 +24,8 @@ export interface Diagnostic {
 
 /** Problems reported at most, per file and in all: a file can be written to hold a million. */
 export const MAX_DIAGNOSTICS = 100;
-/** Characters in an id, code or name (the longest shipped id has 43); longer ones get no "did you mean". */
-export const MAX_ID_LENGTH = 100;
+/** Characters in an id, code or name (the schema refuses longer ones); longer values get no "did you mean". */
+export { MAX_ID_LENGTH };
 /** Characters of a value echoed in a message before it is cut short. */
 const MAX_ECHO = 80;
 
@@ -81,14 +83,6 @@ export const DIAGNOSTIC_CODES = {
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
-
-/**
- * Order by UTF-16 code units, the same on every machine: `localeCompare` follows
- * the system's locale (under cs_CZ "ch" sorts after "h"), and output must not.
- */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** A long value as a message shows it: its start, and how long it was. */
 export function showValue(text: string): string {

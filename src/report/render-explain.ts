@@ -3,6 +3,7 @@ import type { Explanation } from '../core/explain.js';
 import type { Reason } from '../core/evaluate-clause.js';
 import { PLAIN, type Style } from './style.js';
 import { eventLine } from './render-text.js';
+import { safeData } from './safe-text.js';
 
 const BASIS: Record<string, string> = {
   'state-territory': 'a state code: that state\'s undisputed territory',
@@ -23,6 +24,7 @@ function partLines(parts: readonly Reason[], indentBy: string, s: Style): string
 }
 
 export function renderExplain(x: Explanation, s: Style = PLAIN): string {
+  x = safeData(x); // text from files is shown, never obeyed (a title holding ESC [2J)
   const v = x.verdict;
   const ver = x.version;
   const lines: string[] = [];

@@ -6,6 +6,8 @@
 import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simulate.js';
 import { tally, type Tally } from '../core/tally.js';
 import { pad, PLAIN, type Style } from './style.js';
+import { compareText } from '../core/compare-text.js';
+import { safeData } from './safe-text.js';
 
 const KIND_WORDS: Record<string, string> = {
   'armed-attack': 'armed attack', 'armed-clash': 'armed clash', incident: 'incident', 'internal-unrest': 'internal unrest',
@@ -71,6 +73,7 @@ export function summaryLine(t: Tally): string {
 }
 
 export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string {
+  sr = safeData(sr); // text from files is shown, never obeyed (a title holding ESC [2J)
   const out: string[] = [s.bold(sr.title), s.dim(`scenario ${sr.id}`), ''];
   for (const e of sr.events) {
     out.push(`${s.bold(e.date)}  ${s.bold(e.title)}  ${s.dim(`[${e.id}]`)}`);
@@ -82,7 +85,7 @@ export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string
     }
     const header = ['obligor', 'clause', 'status', 'actual', 'assessment', 'reason'];
     const body = [...rows]
-      .sort((a, b) => a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor))
+      .sort((a, b) => compareText(a.clause, b.clause) || compareText(a.obligor, b.obligor))
       .map((v) => [v.obligor, v.clause, statusCell(v, s), v.actual ?? '-', assessmentCell(v, s), reasonLine(v)]);
     out.push(...table([header, ...body], s).map((l) => `  ${l}`));
     out.push('');
@@ -92,6 +95,7 @@ export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string
 }
 
 export function renderText(report: Report, s: Style = PLAIN): string {
+  report = safeData(report); // text from files is shown, never obeyed (a title holding ESC [2J)
   const parts = report.scenarios.map((sr) => renderScenarioText(sr, s));
   if (report.scenarios.length > 1) {
     const all = report.scenarios.flatMap((x) => x.verdicts);

@@ -11,15 +11,19 @@
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 
-/** A control character as a visible picture: ESC as ␛, BEL as ␇, DEL as ␡; C1 and bidi controls as �. */
+/**
+ * A control character made visible: ESC as ␛, BEL as ␇, CR as ␍, DEL as ␡ (Unicode's
+ * control pictures); a C1 or bidirectional control as its escape, \u009b, which
+ * JSON reads back as the same character.
+ */
 function picture(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code < 0x20) return String.fromCharCode(0x2400 + code);
   if (code === 0x7f) return '\u2421';
-  return '\ufffd';
+  return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** The text with every control character but tab and newline replaced by a visible picture. */
+/** The text with every control character but tab and newline made visible. */
 export function safeText(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, picture) : text;
 }
@@ -39,3 +43,18 @@ export function safeData<T>(value: T): T {
   for (const [k, v] of Object.entries(value)) out[k] = safeData(v);
   return out as T;
 }
+
+/** The colour codes casus itself writes (style.ts): bold, dim, normal, red, green, yellow, cyan, default colour. */
+const OWN_COLOUR = /\u001b\[(?:1|2|22|31|32|33|36|39)m/;
+
+/**
+ * A whole output as it goes to the terminal: every control character made
+ * visible except casus's own colour codes. The renderers already make their
+ * input safe; this is the net under every command (a list of treaty names, a
+ * test's sentence, a message that echoes an argument).
+ */
+export function safeOutput(text: string): string {
+  if (!UNSAFE.test(text)) return text;
+  return text.split(OWN_COLOUR_SPLIT).map((part, i) => (i % 2 ? part : safeText(part))).join('');
+}
+const OWN_COLOUR_SPLIT = new RegExp(`(${OWN_COLOUR.source})`);
