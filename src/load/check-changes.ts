@@ -69,21 +69,19 @@ export function applyEachChecked<T extends object>(
   return { result: current, diagnostics };
 }
 
-/** The merged world a timeline's effects change, and the treaties: the same entries as the files, nothing else (a path to a new field leads nowhere). */
-const situationShape = z
+/** The merged world the core reads: every list present (a world file may leave one out; the merged world may not). */
+export const mergedWorldShape = z
   .object({
-    world: z
-      .object({
-        states: z.array(state),
-        actors: z.array(actor),
-        territories: z.array(territory),
-        recognitions: z.array(recognition),
-        memberships: z.array(worldMembership),
-      })
-      .strict(),
-    treaties: z.array(treatyFile),
+    states: z.array(state),
+    actors: z.array(actor),
+    territories: z.array(territory),
+    recognitions: z.array(recognition),
+    memberships: z.array(worldMembership),
   })
   .strict();
+
+/** The merged world a timeline's effects change, and the treaties: the same entries as the files, nothing else (a path to a new field leads nowhere). */
+const situationShape = z.object({ world: mergedWorldShape, treaties: z.array(treatyFile) }).strict();
 
 /** Shape problems of a changed value, worded as for a file (located later, on the change). */
 export function shapeProblems(schema: z.ZodType, value: unknown, source: SourceFile): Diagnostic[] {

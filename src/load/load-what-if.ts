@@ -12,14 +12,14 @@ import type { Model } from '../core/simulate.js';
 import { applyWhatIf, documentOf, type WhatIfDocument, type WhatIfLayer } from '../core/what-if.js';
 import { changePath, scenarioFile, whatIfFile, type Change, type Scenario, type WhatIf } from '../schema/scenario.js';
 import { treatyFile } from '../schema/treaty.js';
-import { worldFile } from '../schema/world.js';
+import { z } from 'zod';
+import { mergedWorldShape } from './check-changes.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { displayPath, isWhatIfValue, loadScenarioFile, readSource } from './load-files.js';
-import { diagnosticAt, type SourceFile } from './parse-source.js';
+import { diagnosticAt, parseSource, type SourceFile } from './parse-source.js';
 import { resolveBase } from './resolve-base.js';
 import { fieldName, validateShape } from './validate-shape.js';
-import { parse as parseYaml } from 'yaml';
 
 /** One layer of changes and where it was written (a what-if file, or the command line). */
 export interface ChangeLayer extends WhatIfLayer {
@@ -54,11 +54,23 @@ export function parseSetOption(text: string): Change | string {
   if (eq <= 0) return `--set "${text}" is not PATH=VALUE (e.g. --set events.offensive.kind=armed-attack)`;
   const path = text.slice(0, eq).trim();
   if (!changePath.safeParse(path).success) return `--set "${path}" is not a dotted path such as events.offensive.requests`;
-  try {
-    return { set: path, value: parseYaml(text.slice(eq + 1)) as unknown };
-  } catch (e) {
-    return `--set ${path}: the value is not valid YAML (${(e as Error).message.split('\n')[0]})`;
-  }
+  const value = parseOptionValue(text.slice(eq + 1), `--set ${path}`);
+  return typeof value === 'string' ? value : { set: path, value: value.value };
+}
+
+/**
+ * A YAML value given on the command line (`--set PATH=VALUE`, `--vary PATH=VALUES`),
+ * read by the same parser, with the same limits and key rules, as a file: no
+ * `constructor` key, tags give plain data, no deeper than a file may nest.
+ * A message naming the option if it is refused.
+ */
+export function parseOptionValue(text: string, option: string): { value: unknown } | string {
+  const { source, diagnostics } = parseSource(option, new TextEncoder().encode(text));
+  if (source) return { value: source.value };
+  const d = diagnostics[0]!;
+  const where = text.includes('\n') ? ` (line ${d.line}, column ${d.column})` : d.column > 1 ? ` (at character ${d.column})` : '';
+  const said = d.code === 'yaml-syntax' ? `the value is not valid YAML: ${d.message}` : d.message;
+  return `${option}: ${said}${where}${d.hint ? `; ${d.hint}` : ''}`;
 }
 
 interface Chain {
@@ -122,17 +134,23 @@ function partSource(layer: ChangeLayer, value: unknown, prefix: string): SourceF
 function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
   const { world, treaties, ...scenarioPart } = doc;
   const out: Diagnostic[] = [];
-  const prefixed = (prefix: string, ds: Diagnostic[]) => ds.map((d) => ({ ...d, field: d.field ? prefix + d.field : d.field }));
+  const prefixed = (prefix: string, ds: Diagnostic[]) => ds.map((d) => ({ ...d, field: d.field ? prefix + d.field : prefix.replace(/\.$/, '') }));
   const scenarioSource = partSource(layer, scenarioPart, '');
   const scenario = validateShape(scenarioFile, scenarioSource);
   out.push(...scenario.diagnostics);
   const worldSource = partSource(layer, world, 'world.');
-  const shapedWorld = validateShape(worldFile, worldSource);
+  // The merged world, not a world file: a change that removes world.states (or sets world to {}) is refused here.
+  const shapedWorld = validateShape(mergedWorldShape, worldSource);
   out.push(...prefixed('world.', shapedWorld.diagnostics));
-  const shapedTreaties = treaties.map((t) => {
-    const src = partSource(layer, t, `treaties.${t.id}.`);
+  const listOfTreaties = validateShape(treatiesShape, partSource(layer, { treaties }, ''));
+  out.push(...listOfTreaties.diagnostics);
+  const shapedTreaties = (Array.isArray(treaties) ? treaties : []).map((t: unknown, i) => {
+    // A treaty without a text id (one a change broke) is named by its place in the list, never "treaties.undefined".
+    const id = (t as { id?: unknown } | null)?.id;
+    const prefix = typeof id === 'string' && id ? `treaties.${id}.` : `treaties[${i}].`;
+    const src = partSource(layer, t, prefix);
     const r = validateShape(treatyFile, src);
-    out.push(...prefixed(`treaties.${t.id}.`, r.diagnostics));
+    out.push(...prefixed(prefix, r.diagnostics));
     return r.value ? { source: src, value: r.value } : undefined;
   });
   if (out.length) return out;
@@ -142,6 +160,9 @@ function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
   for (const t of shapedTreaties) if (t) out.push(...prefixed(`treaties.${t.value.id}.`, checkTreaty(t, vocab)));
   return out;
 }
+
+/** The variant's treaties: a list (each then checked as a treaty file). */
+const treatiesShape = z.object({ treaties: z.array(z.unknown()) });
 
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 
