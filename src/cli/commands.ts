@@ -22,7 +22,7 @@ import { worldFile } from '../schema/world.js';
 import { renderExplain } from '../report/render-explain.js';
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 import type { Loaded } from '../load/check-references.js';
-import { loadCase } from '../load/load-what-if.js';
+import { loadCase, type CaseCache } from '../load/load-what-if.js';
 import { checkWhatIfCases, loadScenariosAndWhatIfs } from './what-if-expectations.js';
 import { renderReport, type Format } from './report-formats.js';
 
@@ -168,6 +168,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
   for (const extra of rulesDirs.slice(1)) diagnostics.push(...loadRules(resolve(extra)).diagnostics);
   const { files, diagnostics: missing } = expandPaths(rest);
   diagnostics.push(...missing);
+  const chains: CaseCache = new Map(); // each what-if of a chain loaded once
   const vocab = vocabularyOf(rules.model.world, rules.model.treaties);
   let count = rules.worldFiles.length + rules.treatyFiles.length;
   const scenarios: Loaded<Scenario>[] = [];
@@ -195,7 +196,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
     if (!source) continue;
     // A what-if is checked with its whole chain of bases.
     if (isWhatIfValue(source.value)) {
-      diagnostics.push(...loadCase(file, rules.model).diagnostics);
+      diagnostics.push(...loadCase(file, rules.model, [], chains).diagnostics);
       continue;
     }
     const loaded = checkScenarioSource(source, rules.model);

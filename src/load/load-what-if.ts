@@ -73,26 +73,50 @@ export function parseOptionValue(text: string, option: string): { value: unknown
   return `${option}: ${said}${where}${d.hint ? `; ${d.hint}` : ''}`;
 }
 
+type ChainFile = { file: string; source: SourceFile; whatIf: WhatIf };
+
 interface Chain {
   scenario?: Loaded<Scenario>;
-  files: Array<{ file: string; source: SourceFile; whatIf: WhatIf }>;
+  /** Where the walk stopped at a file already loaded in this command: its variant, ready. */
+  loaded?: Resolved;
+  files: ChainFile[];
   diagnostics: Diagnostic[];
 }
 
-/** Follow `base` from file to file until a scenario; refuse a cycle, naming the chain. */
-function resolveChain(path: string, model: Model): Chain {
+/** A what-if file's variant as one command loaded it: the root scenario, the layers up to this file, the document. */
+interface Resolved {
+  scenario: Scenario;
+  layers: ChangeLayer[];
+  document: WhatIfDocument;
+  top?: ChainFile;
+}
+
+/**
+ * What-if files one command has loaded, by absolute path: each variant (or the
+ * problems that refused it) once. `casus test` on a chain of N what-ifs, each the
+ * base of the next, then applies each file's changes once, not once per file
+ * above it (which took minutes for 200).
+ */
+export type CaseCache = Map<string, Resolved | Diagnostic[]>;
+
+/** Follow `base` from file to file until a scenario (or a file already loaded); refuse a cycle, naming the chain. */
+function resolveChain(path: string, model: Model, cache?: CaseCache): Chain {
   const files: Chain['files'] = [];
   const seen: string[] = [];
+  const seenSet = new Set<string>();
   let current = resolve(path);
   for (;;) {
     const naming = files[0];
-    if (seen.includes(current)) {
+    const hit = cache?.get(current);
+    if (hit) return Array.isArray(hit) ? { files, diagnostics: hit } : { files, loaded: hit, diagnostics: [] };
+    if (seenSet.has(current)) {
       // Reported on the file asked about, which is where the reader is looking.
       const first = files[files.length - 1]!;
       const chain = [...seen, current].map(displayPath).join(' → ');
       return { files, diagnostics: [diagnosticAt(first.source, 'base-cycle', ['base'], 'base', `the chain of bases comes back on itself: ${chain}`, 'a chain of what-ifs must end in a scenario')] };
     }
     seen.push(current);
+    seenSet.add(current);
     const { source, diagnostics } = readSource(current);
     if (!source) {
       if (naming && diagnostics[0]?.code === 'unreadable-file')
@@ -231,33 +255,45 @@ function checkWhatIfExpectations(layer: ChangeLayer, expect: readonly EventExpec
 /**
  * Load a scenario or what-if file, with optional `--set` changes on top (they
  * join the what-if's own changes, or make a one-layer what-if of a scenario).
+ * With a cache, every what-if file of the chain is loaded once per command.
  */
-export function loadCase(path: string, model: Model, sets: readonly Change[] = []): { case?: Case; diagnostics: Diagnostic[] } {
-  const chain = resolveChain(path, model);
-  if (chain.diagnostics.length || !chain.scenario) return { diagnostics: chain.diagnostics };
-  const scenario = chain.scenario.value;
-  const layers: ChangeLayer[] = chain.files.map((f) => ({ id: f.whatIf.id, title: f.whatIf.title, changes: f.whatIf.changes, source: f.source }));
-  const commandLine: ChangeLayer = { id: `${scenario.id}-variant`, title: `${scenario.title}, with --set`, changes: [...sets], source: commandLineSource(sets) };
-  if (sets.length) layers.push(commandLine);
-  let doc = documentOf(model, scenario);
-  for (const layer of layers) {
+export function loadCase(path: string, model: Model, sets: readonly Change[] = [], cache?: CaseCache): { case?: Case; diagnostics: Diagnostic[] } {
+  const chain = resolveChain(path, model, cache);
+  const refuse = (diagnostics: Diagnostic[], files: readonly ChainFile[]) => {
+    for (const f of files) cache?.set(f.file, diagnostics);
+    return { diagnostics };
+  };
+  if (chain.diagnostics.length || (!chain.scenario && !chain.loaded)) return refuse(chain.diagnostics, chain.files);
+  const scenario = chain.loaded?.scenario ?? chain.scenario!.value;
+  const layers: ChangeLayer[] = [...(chain.loaded?.layers ?? [])];
+  let doc = chain.loaded?.document ?? documentOf(model, scenario);
+  for (const [i, f] of chain.files.entries()) {
+    const layer: ChangeLayer = { id: f.whatIf.id, title: f.whatIf.title, changes: f.whatIf.changes, source: f.source };
     const applied = applyLayer(doc, layer);
+    if (!applied.doc) return refuse(applied.diagnostics, chain.files.slice(i));
+    doc = applied.doc;
+    layers.push(layer);
+    cache?.set(f.file, { scenario, layers: [...layers], document: doc, top: f });
+  }
+  const last = chain.files[chain.files.length - 1] ?? chain.loaded?.top;
+  const whatIfLayers = layers.length;
+  if (sets.length) {
+    const commandLine: ChangeLayer = { id: `${scenario.id}-variant`, title: `${scenario.title}, with --set`, changes: [...sets], source: commandLineSource(sets) };
+    const applied = applyLayer(doc, commandLine);
     if (!applied.doc) return { diagnostics: applied.diagnostics };
     doc = applied.doc;
-  }
-  // --set on a what-if joins its own changes, so the report's base stays the what-if's base.
-  const last = chain.files[chain.files.length - 1];
-  if (sets.length && last) {
-    layers.pop();
-    const mine = layers[layers.length - 1]!;
-    layers[layers.length - 1] = { ...mine, changes: [...mine.changes, ...sets] };
+    // --set on a what-if joins its own changes, so the report's base stays the what-if's base.
+    if (last) {
+      const mine = layers[layers.length - 1]!;
+      layers[layers.length - 1] = { ...mine, changes: [...mine.changes, ...sets] };
+    } else layers.push(commandLine);
   }
   const expectations: EventExpectation[] = (last?.whatIf.expect ?? []).map((x, j) => {
     const says = x.says ?? last!.source.commentAbove(['expect', j]);
     return says === undefined ? { ...x } : { ...x, says };
   });
-  const expectProblems = last ? checkWhatIfExpectations(layers[chain.files.length - 1]!, expectations, doc) : [];
+  const expectProblems = last ? checkWhatIfExpectations(layers[whatIfLayers - 1]!, expectations, doc) : [];
   if (expectProblems.length) return { diagnostics: expectProblems };
-  return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: chain.files.length > 0 }, diagnostics: [] };
+  return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: whatIfLayers > 0 }, diagnostics: [] };
 }
 
