@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { applyChanges, applyEachChange, ChangeError, pathOf } from '../core/changes.js';
 import { chronological, type Situation } from '../core/timeline.js';
 import type { Change, Scenario } from '../schema/scenario.js';
-import { treatyFile } from '../schema/treaty.js';
+import { treaty } from '../schema/treaty.js';
 import { actor, recognition, state, territory, worldMembership } from '../schema/world.js';
 import { capDiagnostics, didYouMean, listSome, MAX_DIAGNOSTICS, type Diagnostic } from './diagnostics.js';
 import { fieldName, validateShape } from './validate-shape.js';
@@ -119,7 +119,7 @@ export const mergedWorldShape = z
   .strict();
 
 /** The merged world a timeline's effects change, and the treaties: the same entries as the files, nothing else (a path to a new field leads nowhere). */
-const situationShape = z.object({ world: mergedWorldShape, treaties: z.array(treatyFile) }).strict();
+const situationShape = z.object({ world: mergedWorldShape, treaties: z.array(treaty) }).strict();
 
 /** Shape problems of a changed value, worded as for a file (located later, on the change). */
 export function shapeProblems(schema: z.ZodType, value: unknown, source: SourceFile): Diagnostic[] {

@@ -11,7 +11,7 @@ import type { EventExpectation } from '../core/expectations.js';
 import type { Model } from '../core/simulate.js';
 import { applyWhatIf, documentOf, type WhatIfDocument, type WhatIfLayer } from '../core/what-if.js';
 import { changePath, scenarioFile, whatIfFile, type Change, type Scenario, type WhatIf } from '../schema/scenario.js';
-import { treatyFile } from '../schema/treaty.js';
+import { treaty } from '../schema/treaty.js';
 import { z } from 'zod';
 import { mergedWorldShape } from './check-changes.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
@@ -173,7 +173,7 @@ function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
     const id = (t as { id?: unknown } | null)?.id;
     const prefix = typeof id === 'string' && id ? `treaties.${id}.` : `treaties[${i}].`;
     const src = partSource(layer, t, prefix);
-    const r = validateShape(treatyFile, src);
+    const r = validateShape(treaty, src);
     out.push(...prefixed(prefix, r.diagnostics));
     return r.value ? { source: src, value: r.value } : undefined;
   });
