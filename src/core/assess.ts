@@ -1,7 +1,7 @@
 /**
  * What an obligor actually did, and how that compares with what it owed. Pure.
  * A state's own entries win; otherwise its treaty organization's entries count
- * for it (DESIGN §1). The strongest recorded response is the one assessed.
+ * for it (docs/design.md §1). The strongest recorded response is the one assessed.
  */
 import { RESPONSES, type Assessment, type Response, type VerdictStatus } from '../schema/common.js';
 import type { ScenarioEvent } from '../schema/scenario.js';

@@ -1,5 +1,5 @@
 /**
- * The change syntax shared by event `effects` and what-if files (DESIGN §2):
+ * The change syntax shared by event `effects` and what-if files (docs/design.md §2):
  * `set`, `add` and `remove` at a dotted path whose list steps name items by
  * their `id`. Applied with immer, so the result shares structure with the
  * input and the patches are a replayable, reversible record. Pure.

@@ -71,8 +71,11 @@ function resolveVersion(
       problems.push({ code: 'incomplete-version', path: at, message: `the first version of a clause needs ${missing.join(', ')}`, hint: 'only later versions inherit from the version before them' });
       return undefined;
     }
-  } else if (v.text !== undefined && v.source === undefined) {
-    problems.push({ code: 'wording-without-source', path: [...at, 'text'], message: 'new words need their own source', hint: 'give source: { title, url } for this wording' });
+  } else if ((v.text === undefined) !== (v.source === undefined)) {
+    // New words and their source go together: inheriting one without the other would misattribute the text.
+    problems.push(v.text !== undefined
+      ? { code: 'wording-and-source', path: [...at, 'text'], message: 'new words need their own source', hint: 'give source: { title, url } for this wording' }
+      : { code: 'wording-and-source', path: [...at, 'source'], message: 'a new source without new words would be credited with the words of the version before', hint: 'give the text this source quotes, or drop the source to inherit both' });
   }
   const out: Record<string, unknown> = { from: v.from };
   // Without an `until`, a version runs until the next one begins.

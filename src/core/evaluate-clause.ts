@@ -1,10 +1,11 @@
 /**
  * Evaluate one clause version against derived facts with json-rules-engine and
- * turn the engine's own condition results into reasons. Engines are built once
- * per clause version and reused; an evaluator runs the engine only on the facts
- * the version reads and memoizes on them, so worlds that cannot differ for a
- * clause never reach the engine twice. Pure apart from those caches, which
- * hold no state that changes an answer.
+ * turn the engine's own condition results into reasons. An evaluator, an
+ * object its caller owns, builds an engine once per clause version, runs it
+ * only on the facts the version reads and memoizes on them, so worlds that
+ * cannot differ for a clause never reach the engine twice. No cache lives at
+ * module level (docs/design.md §4); memoized results are frozen, so sharing
+ * them is safe.
  */
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { ClauseVersion, Condition, LeafCondition, Treaty } from '../schema/treaty.js';
@@ -54,7 +55,8 @@ export class DefinitionError extends Error {
 /** Replace `{condition: name}` with the treaty's named definition (so every test shows up as a reason), counting nodes as it goes. */
 export function inlineDefinitions(condition: Condition, definitions: Treaty['definitions'], seen: string[] = [], budget = { left: MAX_CONDITION_NODES }): Condition {
   if (--budget.left < 0) {
-    throw new DefinitionError('too-large', seen, `the conditions grow past ${MAX_CONDITION_NODES} tests and groups once definitions are inlined${seen.length ? ` (expanding ${seen.join(' -> ')})` : ''}`);
+    const where = seen.length ? ` (inlining "${seen[0]}"${seen.length > 1 ? `, ${seen.length} definitions deep` : ''})` : '';
+    throw new DefinitionError('too-large', seen, `the conditions grow past ${MAX_CONDITION_NODES} tests and groups once definitions are inlined${where}`);
   }
   if ('condition' in condition) {
     const name = condition.condition;
@@ -124,8 +126,6 @@ interface Compiled {
   reads: string[];
 }
 
-const compiled = new WeakMap<ClauseVersion, Compiled>();
-
 function leafFacts(condition: Condition, out: Set<string>): Set<string> {
   if ('all' in condition) condition.all.forEach((c) => leafFacts(c, out));
   else if ('any' in condition) condition.any.forEach((c) => leafFacts(c, out));
@@ -134,14 +134,18 @@ function leafFacts(condition: Condition, out: Set<string>): Set<string> {
   return out;
 }
 
-function compile(version: ClauseVersion, treaty: Treaty): Compiled {
-  let c = compiled.get(version);
-  if (!c || c.definitions !== treaty.definitions) {
-    const conditions = toEngineCondition(inlineDefinitions(version.conditions, effectiveDefinitions(version, treaty)));
-    c = { definitions: treaty.definitions, conditions, idle: [], reads: [...leafFacts(conditions, new Set())].sort() };
-    compiled.set(version, c);
+function compileVersion(version: ClauseVersion, treaty: Treaty): Compiled {
+  const conditions = toEngineCondition(inlineDefinitions(version.conditions, effectiveDefinitions(version, treaty)));
+  return { definitions: treaty.definitions, conditions, idle: [], reads: [...leafFacts(conditions, new Set())].sort() };
+}
+
+/** Freeze a memoized result all the way down: callers share it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
   }
-  return c;
+  return value;
 }
 
 function engineOf(c: Compiled): Engine {
@@ -155,7 +159,7 @@ function engineOf(c: Compiled): Engine {
 
 /** The facts a clause version reads (its definitions inlined), sorted. */
 export function factsReadBy(version: ClauseVersion, treaty: Treaty): readonly string[] {
-  return compile(version, treaty).reads;
+  return compileVersion(version, treaty).reads;
 }
 
 export function formatValue(value: unknown): string {
@@ -235,12 +239,25 @@ export class ClauseEvaluator {
   engineRuns = 0;
   memoHits = 0;
   private readonly memo = new WeakMap<Compiled, Map<string, ClauseResult>>();
+  /** Engines, per clause version judged. */
+  private readonly compiled = new WeakMap<ClauseVersion, Compiled>();
+  /** Versions as read under a contested reading, kept stable so their engines are reused (interpretations.ts). */
+  readonly readings = new WeakMap<ClauseVersion, Map<string, ClauseVersion>>();
 
   constructor(readonly memoize = true) {}
 
+  private compile(version: ClauseVersion, treaty: Treaty): Compiled {
+    let c = this.compiled.get(version);
+    if (!c || c.definitions !== treaty.definitions) {
+      c = compileVersion(version, treaty);
+      this.compiled.set(version, c);
+    }
+    return c;
+  }
+
   // Plain functions returning promises, not async ones: each async layer costs ticks on every row.
   evaluate(version: ClauseVersion, treaty: Treaty, facts: Facts): Promise<ClauseResult> {
-    const c = compile(version, treaty);
+    const c = this.compile(version, treaty);
     const read: Record<string, FactValue> = {};
     for (const id of c.reads) read[id] = facts[id] as FactValue;
     if (!this.memoize) return this.run(c, read);
@@ -266,14 +283,12 @@ export class ClauseEvaluator {
       c.idle.push(engine);
       const result = (results[0] ?? failureResults[0]) as RuleResult;
       const root = result.conditions as unknown as EngineNode;
-      return { passed: result.result === true, reasons: reasonsOf(root, []) };
+      return deepFreeze({ passed: result.result === true, reasons: reasonsOf(root, []) });
     });
   }
 }
 
-/** The evaluator every run shares unless a caller brings its own (the bench and tests count runs on theirs). */
-export const sharedEvaluator = new ClauseEvaluator(true);
-
-export function evaluateClause(version: ClauseVersion, treaty: Treaty, facts: Facts, evaluator: ClauseEvaluator = sharedEvaluator): Promise<ClauseResult> {
+/** Judge one version; without an evaluator of the caller's, a fresh one (nothing is kept). */
+export function evaluateClause(version: ClauseVersion, treaty: Treaty, facts: Facts, evaluator: ClauseEvaluator = new ClauseEvaluator(false)): Promise<ClauseResult> {
   return evaluator.evaluate(version, treaty, facts);
 }

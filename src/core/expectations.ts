@@ -1,8 +1,9 @@
 /**
- * Check a scenario's `expect` entries against its report (DESIGN §2). Pure.
+ * Check a scenario's `expect` entries against its report (docs/design.md §2). Pure.
  * `obligor: "*"` covers every row of that clause and event whose obligor has no
  * entry of its own, and fails if there is none; `absent` means no row;
- * `because: CODE` means that reason held false in the row.
+ * `because: CODE` means that reason held false in the row; `rows: N` that the
+ * clause has N rows for the event, every obligor counted.
  */
 import type { Expectation, Scenario } from '../schema/scenario.js';
 import type { ScenarioReport, Verdict } from './simulate.js';
@@ -22,7 +23,10 @@ export type EventExpectation = Expectation & { event: string };
 
 export function describeExpectation(e: EventExpectation): string {
   const status = Array.isArray(e.status) ? e.status.join(' or ') : e.status;
-  const extras = [e.because && `because ${e.because} fails`, e.assessment && `assessment ${e.assessment}`, e.duty && `duty ${e.duty}`]
+  const extras = [
+    e.because && `because ${e.because} fails`, e.assessment && `assessment ${e.assessment}`, e.duty && `duty ${e.duty}`,
+    e.rows !== undefined && `${e.rows} row${e.rows === 1 ? '' : 's'}`,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${e.event}: ${e.clause} for ${e.obligor === '*' ? 'every obligor' : e.obligor} is ${status}${extras ? ` (${extras})` : ''}`;
@@ -61,6 +65,7 @@ export function checkExpectations(
       if (!row) problems = statuses.includes('absent') ? [] : [`${e.obligor}: no row (expected ${statuses.join(' or ')})`];
       else problems = statuses.includes('absent') && statuses.length === 1 ? [`${e.obligor}: has a row, expected none`] : checkRow(e, row);
     }
+    if (e.rows !== undefined && rows.length !== e.rows) problems.push(`${e.clause} has ${rows.length} row${rows.length === 1 ? '' : 's'} for ${e.event}, expected ${e.rows}`);
     return {
       scenario: report.id,
       event: e.event,

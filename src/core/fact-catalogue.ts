@@ -19,9 +19,6 @@ import {
 } from './facts/territory.js';
 
 export type { FactChange, FactContext, FactRecord, FactValue, Facts } from './facts/fact.js';
-export { attackerKindOf } from './facts/event.js';
-/** The record type under its older name (the catalogue's entries). */
-export type FactDefinition = FactRecord;
 
 export const FACT_CATALOGUE: readonly FactRecord[] = [
   treatyInForceOnDate, obligorStatusOnDate, targetStatusOnDate, obligorIsAttacker, attackerIsPartyOnDate,

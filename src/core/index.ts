@@ -13,7 +13,7 @@ export { applyChanges, ChangeError, pathOf } from './changes.js';
 export { foldTimeline, foldScenario, findStep, chronological } from './timeline.js';
 export type { Situation } from './timeline.js';
 export { deriveFacts, changesFor, factRecord, isRequestFact, FACT_CATALOGUE, FACT_IDS } from './fact-catalogue.js';
-export type { FactRecord, FactContext, FactChange } from './fact-catalogue.js';
+export type { FactRecord, FactContext, FactChange, FactValue, Facts } from './fact-catalogue.js';
 export { sovereigntyInViewOf, administratorOn } from './recognition.js';
 export { statusOn, partiesOn, treatyInForceOn, everParty } from './membership.js';
 export { tally } from './tally.js';

@@ -2,12 +2,11 @@
  * Contested readings of a clause (`interpretations` in a treaty file), applied
  * by name. A reading replaces, in the clause version in force, every test that
  * carries a given reason code, and may change what satisfies the duty. Pure;
- * derived versions are cached per (version, reading) so the engine cache in
- * evaluate-clause.ts keeps working on stable objects.
+ * a caller may keep derived versions per (version, reading) in a cache it owns
+ * (the evaluator's), so its engines keep working on stable objects.
  */
 import type { Clause, ClauseVersion, Condition, Interpretation, Treaty } from '../schema/treaty.js';
-
-const derived = new WeakMap<ClauseVersion, Map<string, ClauseVersion>>();
+import { effectiveDefinitions } from './evaluate-clause.js';
 
 /** Replace every node carrying `code` (the outermost one) with `by`. */
 export function replaceByCode(condition: Condition, code: string, by: Condition): Condition {
@@ -43,14 +42,16 @@ function expose(condition: Condition, codes: readonly string[], definitions: Tre
   return condition;
 }
 
-export function applyInterpretation(version: ClauseVersion, reading: Interpretation, treaty: Treaty): ClauseVersion {
+export function applyInterpretation(
+  version: ClauseVersion, reading: Interpretation, treaty: Treaty, derived: WeakMap<ClauseVersion, Map<string, ClauseVersion>> = new WeakMap(),
+): ClauseVersion {
   if (reading.versionsFrom !== undefined && version.from < reading.versionsFrom) return version;
   let cache = derived.get(version);
   if (!cache) derived.set(version, (cache = new Map()));
   const hit = cache.get(reading.id);
   if (hit) return hit;
   const replace = Object.entries(reading.replace ?? {});
-  let conditions = expose(version.conditions, replace.map(([code]) => code), treaty.definitions) as ClauseVersion['conditions'];
+  let conditions = expose(version.conditions, replace.map(([code]) => code), effectiveDefinitions(version, treaty)) as ClauseVersion['conditions'];
   for (const [code, by] of replace) conditions = replaceByCode(conditions, code, by) as ClauseVersion['conditions'];
   const out: ClauseVersion = { ...version, conditions, ...(reading.satisfiedBy ? { satisfiedBy: reading.satisfiedBy } : {}) };
   cache.set(reading.id, out);

@@ -10,7 +10,7 @@ import { isActiveOn, latestActive } from './dates.js';
 
 export type StatusOnDate = MembershipStatus | 'none';
 
-/** Statuses under which a state still counts as a party (DESIGN §1: rows are given to these). */
+/** Statuses under which a state still counts as a party (docs/design.md §1: rows are given to these). */
 export const PARTY_STATUSES: readonly StatusOnDate[] = ['member', 'suspended', 'frozen'];
 
 export function membershipEntries(treaty: Treaty, world: World, state: string) {

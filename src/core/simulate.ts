@@ -13,7 +13,7 @@ import type { Clause, Treaty } from '../schema/treaty.js';
 import type { World } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
-import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
+import { ClauseEvaluator, evaluateClause, formatValue, type Reason } from './evaluate-clause.js';
 import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
@@ -166,10 +166,11 @@ export async function judgeRow(
   const reading = selectedReading(clause, judge.interpretations ?? []);
   const base = versionOn(clause, event.date);
   // No version covers the date: the clause is not in force, and no wording is judged.
-  const version = base ? (reading ? applyInterpretation(base, reading, treaty) : base) : nearestVersion(clause, event.date);
+  const evaluator = judge.evaluator ?? new ClauseEvaluator();
+  const version = base ? (reading ? applyInterpretation(base, reading, treaty, evaluator.readings) : base) : nearestVersion(clause, event.date);
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
-  const evaluated = base ? await evaluateClause(version, treaty, facts, judge.evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
+  const evaluated = base ? await evaluateClause(version, treaty, facts, evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
   const passed = evaluated.passed;
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
@@ -222,6 +223,8 @@ export function clausesJudged(situation: Situation, event: ScenarioEvent, clause
 }
 
 export async function simulateScenario(model: Model, scenario: Scenario, options: SimulateOptions = {}): Promise<ScenarioReport> {
+  // One evaluator for the run unless the caller brings its own (and so keeps its memo across runs).
+  const evaluator = options.judge?.evaluator ?? new ClauseEvaluator();
   const verdicts: Verdict[] = [];
   const events: EventSummary[] = [];
   for (const { event, situation } of foldScenario(model, scenario)) {
@@ -231,7 +234,7 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
-      const judge = options.interpretations?.length ? { ...options.judge, interpretations: options.interpretations } : options.judge;
+      const judge = { ...options.judge, evaluator, ...(options.interpretations?.length ? { interpretations: options.interpretations } : {}) };
       for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, judge));
     }
   }
@@ -240,6 +243,7 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
 
 export async function simulate(model: Model, scenarios: readonly Scenario[], options: SimulateOptions = {}): Promise<Report> {
   const out: ScenarioReport[] = [];
-  for (const scenario of scenarios) out.push(await simulateScenario(model, scenario, options));
+  const shared = { ...options, judge: { ...options.judge, evaluator: options.judge?.evaluator ?? new ClauseEvaluator() } };
+  for (const scenario of scenarios) out.push(await simulateScenario(model, scenario, shared));
   return { scenarios: out };
 }

@@ -1,5 +1,5 @@
 /**
- * What-if scenarios (DESIGN §2): changes applied with immer to a document made
+ * What-if scenarios (docs/design.md §2): changes applied with immer to a document made
  * of the base scenario, its merged `world` and the `treaties`, so a what-if can
  * change an event, the world or a treaty alike; then the base's verdicts set
  * beside the variant's, every flip marked with the reasons that changed, and

@@ -8,7 +8,7 @@ import { REASON_CODES } from '../schema/common.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { Condition, Treaty, TreatyFile } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
-import { FACT_CATALOGUE } from '../core/fact-catalogue.js';
+import { FACT_CATALOGUE, isRequestFact } from '../core/fact-catalogue.js';
 import { carriesCode } from '../core/interpretations.js';
 import { resolveTreaty, versionGaps } from '../core/clause-versions.js';
 import { DefinitionError, effectiveDefinitions, inlineDefinitions } from '../core/evaluate-clause.js';
@@ -237,7 +237,44 @@ export function checkTreaty(file: Loaded<TreatyFile>, vocab: Vocabulary): Diagno
         'a clause with no version on a date is not in force then; if that is meant, say so in a note, else end this version when the next begins (or drop its "until")');
   });
   checkExpansion(c, resolved);
+  checkRequestTests(c, t);
   return c.diagnostics;
+}
+
+/**
+ * A test carrying the reason code `requested` declares the request: it must
+ * read a request fact (facts/requests.ts), since "obliged if requested" is
+ * decided by the facts a failing test reads, not by its code.
+ */
+function checkRequestTests(c: Checker, t: TreatyFile): void {
+  const readsRequest = (cond: Condition): boolean =>
+    'fact' in cond ? isRequestFact(cond.fact)
+      : 'all' in cond ? cond.all.some(readsRequest) : 'any' in cond ? cond.any.some(readsRequest) : 'not' in cond ? readsRequest(cond.not)
+      : 'condition' in cond ? (t.definitions && Object.hasOwn(t.definitions, cond.condition) ? readsRequest(t.definitions[cond.condition]!) : true) : true;
+  const visit = (cond: Condition, path: PathSegment[]): void => {
+    if ('code' in cond && cond.code === 'requested' && !readsRequest(cond))
+      c.report('request-reads-no-request-fact', path, 'this test is coded "requested" but reads no request fact, so it would never make a row obliged-if-requested',
+        'test aidRequestedUnderClause, anyPartyRequestedUnderClause or treatyInvokedByTarget, or give the test another code');
+    else if ('all' in cond) cond.all.forEach((x, i) => visit(x, [...path, 'all', i]));
+    else if ('any' in cond) cond.any.forEach((x, i) => visit(x, [...path, 'any', i]));
+    else if ('not' in cond) visit(cond.not, [...path, 'not']);
+  };
+  (t.sharedTests ?? []).forEach((x, i) => visit(x, ['sharedTests', i]));
+  t.clauses.forEach((cl, i) => cl.versions.forEach((v, j) => {
+    const p: PathSegment[] = ['clauses', i, 'versions', j];
+    if (v.conditions) visit(v.conditions, [...p, 'conditions']);
+    (v.add ?? []).forEach((x, k) => visit(x, [...p, 'add', k]));
+    for (const [code, x] of Object.entries(v.replace ?? {})) visit(x, [...p, 'replace', code]);
+  }));
+}
+
+/** The definitions a condition names directly. */
+function referencesIn(c: Condition): string[] {
+  if ('condition' in c) return [c.condition];
+  if ('all' in c) return c.all.flatMap(referencesIn);
+  if ('any' in c) return c.any.flatMap(referencesIn);
+  if ('not' in c) return referencesIn(c.not);
+  return [];
 }
 
 /**
@@ -247,20 +284,26 @@ export function checkTreaty(file: Loaded<TreatyFile>, vocab: Vocabulary): Diagno
  */
 function checkExpansion(c: Checker, t: Treaty): void {
   const reported = new Set<string>();
-  const expand = (condition: Condition, definitions: Treaty['definitions'], at: PathSegment[]) => {
+  const expand = (condition: Condition, definitions: Treaty['definitions'], at: PathSegment[], cyclesOnly = false) => {
     try {
       inlineDefinitions(condition, definitions);
     } catch (e) {
-      if (!(e instanceof DefinitionError) || e.kind === 'unknown') return;
+      if (!(e instanceof DefinitionError) || e.kind === 'unknown' || (cyclesOnly && e.kind !== 'cycle')) return;
+      const cycle = e.chain.slice(e.chain.indexOf(e.chain.at(-1)!) + 1);
       const path: PathSegment[] = e.kind === 'cycle' ? ['definitions', e.chain.at(-1)!] : at;
-      const key = `${e.kind}|${path.join('.')}`;
+      // One report a cycle, however many definitions lead into it.
+      const key = e.kind === 'cycle' ? `cycle|${[...cycle].sort().join('|')}` : `${e.kind}|${path.join('.')}`;
       if (reported.has(key)) return;
       reported.add(key);
       if (e.kind === 'cycle') c.report('definition-cycle', path, e.message, 'a definition may use other definitions, but never, through them, itself');
       else c.report('condition-too-large', path, e.message, 'use fewer nested definitions; each use of a definition copies it whole');
     }
   };
-  for (const name of Object.keys(t.definitions ?? {})) expand({ condition: name }, t.definitions, ['definitions', name]);
+  // Definitions no other definition uses are where a tree starts (those inside a cycle are reached from it).
+  const defs = t.definitions ?? {};
+  const used = new Set(Object.values(defs).flatMap((d) => referencesIn(d)));
+  for (const name of Object.keys(defs)) if (!used.has(name)) expand({ condition: name }, t.definitions, ['definitions', name]);
+  for (const name of Object.keys(defs)) if (used.has(name)) expand({ condition: name }, t.definitions, ['definitions', name], true);
   t.clauses.forEach((cl, i) => cl.versions.forEach((v, j) => expand(v.conditions, effectiveDefinitions(v, t), ['clauses', i, 'versions', j, 'conditions'])));
 }
 

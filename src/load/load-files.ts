@@ -266,8 +266,13 @@ export function checkScenarioSource(source: SourceFile, model: Model): { scenari
   ];
   // Effects are tried on the world before anything runs, only once the rest is sound.
   if (!problems.length)
-    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source,
-      (s, src) => checkWorld({ source: src, value: s.world }, vocabularyOf(s.world, s.treaties), ['world'])));
+    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source, (s, src) => {
+      const vocab = vocabularyOf(s.world, s.treaties);
+      // A treaty an effect changed is checked like a treaty file (a definition cycle, a tree too large).
+      const changed = s.treaties.filter((t) => !model.treaties.includes(t)).flatMap((t) =>
+        checkTreaty({ source: src, value: t }, vocab).map((d) => ({ ...d, field: d.field ? `treaties.${t.id}.${d.field}` : d.field })));
+      return [...checkWorld({ source: src, value: s.world }, vocab, ['world']), ...changed];
+    }));
   scenario.events.forEach((e, i) =>
     (e.expect ?? []).forEach((x, j) => {
       if (x.says === undefined) {

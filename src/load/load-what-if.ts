@@ -1,5 +1,5 @@
 /**
- * Loading what-if files (DESIGN §2) and `--set` changes: follow the chain of
+ * Loading what-if files (docs/design.md §2) and `--set` changes: follow the chain of
  * bases (each relative to the file naming it; a what-if may be the base of
  * another; a cycle is an input error), apply each layer's changes to check
  * that every path resolves, and check the variant like any scenario. Every

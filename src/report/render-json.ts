@@ -1,4 +1,4 @@
-/** The JSON report, exactly the DESIGN §3 contract (fields in contract order). Pure. */
+/** The JSON report, exactly the docs/design.md §3 contract (fields in contract order). Pure. */
 import type { Report } from '../core/simulate.js';
 
 export function toContract(report: Report) {

@@ -1,5 +1,5 @@
 /**
- * A what-if file (DESIGN §2) as YAML text: the page's "copy as what-if file".
+ * A what-if file (docs/design.md §2) as YAML text: the page's "copy as what-if file".
  * Each change is written on one line, as in the design's examples. Pure.
  */
 import { Document, isMap, isSeq } from 'yaml';

@@ -55,7 +55,7 @@ export const ocean = z.enum([
 ]);
 export type Ocean = z.infer<typeof ocean>;
 
-/** Event kinds (DESIGN §1, contract; `status-change` added for political acts such as a freeze). */
+/** Event kinds (docs/design.md §1, contract; `status-change` added for political acts such as a freeze). */
 export const eventKind = z.enum([
   'armed-attack', 'armed-clash', 'incident', 'internal-unrest', 'terrorist-attack', 'threat', 'status-change',
 ]);

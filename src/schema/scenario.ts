@@ -1,5 +1,5 @@
 /**
- * The scenario file kind (scenarios/*.yaml, DESIGN §2, contract): dated events,
+ * The scenario file kind (scenarios/*.yaml, docs/design.md §2, contract): dated events,
  * requests, what actually happened, and the expected legal answers. Also the
  * change syntax shared by event `effects` and what-if files.
  */
@@ -65,6 +65,8 @@ export const expectation = z
     because: slug.optional(),
     duty: slug.optional(),
     assessment: assessment.optional(),
+    /** How many rows the clause has for the event, every obligor counted ("every other member" can then be stated). */
+    rows: z.number().int().min(0).optional(),
     /** The sentence that names the test; the loader takes it from the comment above the entry when absent. */
     says: z.string().optional(),
   })
@@ -102,7 +104,7 @@ export const scenarioFile = z
     events: z.array(event).min(1),
   })
   .strict()
-  .meta({ title: 'casus scenario', description: 'Dated events, requests, actual responses and expected verdicts (DESIGN §2)' });
+  .meta({ title: 'casus scenario', description: 'Dated events, requests, actual responses and expected verdicts (docs/design.md §2)' });
 export type Scenario = z.infer<typeof scenarioFile>;
 
 export const whatIfFile = z
@@ -117,5 +119,5 @@ export const whatIfFile = z
     expect: z.array(expectation.extend({ event: slug })).optional(),
   })
   .strict()
-  .meta({ title: 'casus what-if', description: 'Changes to a base scenario (DESIGN §2)' });
+  .meta({ title: 'casus what-if', description: 'Changes to a base scenario (docs/design.md §2)' });
 export type WhatIf = z.infer<typeof whatIfFile>;

@@ -87,7 +87,7 @@ export const clauseVersion = z
 export type ClauseVersion = z.infer<typeof clauseVersion>;
 
 /** Words only: changes the treaty words (and perhaps the code) of an inherited test or definition, not what it tests. */
-export const labelOnly = z.object({ code: reasonCode.optional(), because: z.string().min(1) }).strict();
+const labelOnly = z.object({ code: reasonCode.optional(), because: z.string().min(1) }).strict();
 
 /**
  * A clause version as written in a file: the first gives everything; a later
@@ -155,7 +155,7 @@ const clauseFields = {
 export const clause = z.object({ ...clauseFields, versions: z.array(clauseVersion).min(1) }).strict();
 export type Clause = z.infer<typeof clause>;
 
-export const clauseInFile = z.object({ ...clauseFields, versions: z.array(clauseVersionInFile).min(1) }).strict();
+const clauseInFile = z.object({ ...clauseFields, versions: z.array(clauseVersionInFile).min(1) }).strict();
 export type ClauseInFile = z.infer<typeof clauseInFile>;
 
 export const suspension = z

@@ -6,7 +6,7 @@
  * data arrives already loaded (data.js), the page reads no files.
  */
 import {
-  applyChanges, explainVerdict, simulateScenario, statusOn, type Explanation, type Model, type ScenarioReport, type Verdict,
+  applyChanges, ClauseEvaluator, explainVerdict, simulateScenario, statusOn, type Explanation, type Model, type ScenarioReport, type Verdict,
 } from '../core/index.js';
 import type { VerdictStatus } from '../schema/common.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -104,9 +104,12 @@ export function startPage(root: HTMLElement, data: PageData): void {
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
 
+  // The page owns its evaluator (the core keeps no cache): re-judging after a toggle reuses its engines and memo.
+  const evaluator = new ClauseEvaluator();
+
   function baseOf(s: Scenario): Promise<ScenarioReport> {
     let p = baseCache.get(s.id);
-    if (!p) baseCache.set(s.id, (p = simulateScenario(model, s)));
+    if (!p) baseCache.set(s.id, (p = simulateScenario(model, s, { judge: { evaluator } })));
     return p;
   }
 
@@ -130,7 +133,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const inEffect = readingsInEffect(offered, selectedReadings());
     const options = inEffect.length ? { interpretations: inEffect.map((r) => r.id) } : {};
     const started = performance.now();
-    const current = await simulateScenario(model, varied, options);
+    const current = await simulateScenario(model, varied, { ...options, judge: { evaluator } });
     const evaluatedMs = performance.now() - started;
     let explanation: Explanation | undefined;
     if (state.explained) {

@@ -2,7 +2,7 @@
  * The what-if toggles of the classroom page, as data: which facts of an event
  * a class may flip (a request, the kind of event, each party's recognition of
  * a disputed territory, each party's standing), their values in the scenario,
- * and the DESIGN §2 changes that the chosen values amount to. Pure: no DOM.
+ * and the docs/design.md §2 changes that the chosen values amount to. Pure: no DOM.
  */
 import {
   changesFor, chronological, clausesJudged, findStep, partiesOn, sovereigntyInViewOf, statusOn, type Model,

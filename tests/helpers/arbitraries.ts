@@ -134,7 +134,9 @@ function pathsWhere(root: Json, test: (key: string | number, value: Json, path: 
 const parentOf = (root: Json, path: Path): Record<string | number, Json> => path.slice(0, -1).reduce<Json>((n, k) => (n as Record<string | number, Json>)[k]!, root) as Record<string | number, Json>;
 
 /** Is this path the field `name` of an item of one of `lists`? (events.N.date, events.N.requests.M.by) */
-const fieldOf = (path: Path, shape: RegExp) => shape.test(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'));
+// The first version of a clause is `versions.0` (it must be complete); later ones inherit, so they are `versions.#`.
+const fieldOf = (path: Path, shape: RegExp) =>
+  shape.test(path.map((p, i) => (typeof p === 'number' ? (p === 0 && path[i - 1] === 'versions' ? '0' : '#') : p)).join('.'));
 
 const DATES = /(^|\.)(date|from|until|signed)$/;
 const GARBLED_DATES = ['2022-02-30', '2022-13-01', '2022-00-10', '2021-02-29', '1900-02-29', '2022-09-31', '22-09-13', '2022/09/13', '2022-9-13', '13.09.2022', 'yesterday', ''];
@@ -165,8 +167,8 @@ export const SCENARIO: Profile = {
   ],
 };
 export const TREATY: Profile = {
-  required: new RegExp(`^(id|name|signed|inForce|inForce\\.from|sources|parties|clauses|sources\\.#\\.title|parties\\.#\\.(state|status|from)|clauses\\.#\\.(id|article|title|versions)|clauses\\.#\\.versions\\.#\\.(from|text|source|duty|satisfiedBy|conditions)|clauses\\.#\\.versions\\.#\\.conditions${LEAF}\\.(fact|operator|value|code|because))$`),
-  text: new RegExp(`^(id|name|signed|clauses\\.#\\.(id|article|title)|clauses\\.#\\.versions\\.#\\.(from|text|duty)|parties\\.#\\.(state|status|from)|clauses\\.#\\.versions\\.#\\.conditions${LEAF}\\.(fact|operator|code))$`),
+  required: new RegExp(`^(id|name|signed|inForce|inForce\\.from|sources|parties|clauses|sources\\.#\\.title|parties\\.#\\.(state|status|from)|clauses\\.#\\.(id|article|title|versions)|clauses\\.#\\.versions\\.[#0]\\.from|clauses\\.#\\.versions\\.0\\.(text|source|duty|satisfiedBy|conditions)|clauses\\.#\\.versions\\.[#0]\\.conditions${LEAF}\\.(fact|operator|value|code|because))$`),
+  text: new RegExp(`^(id|name|signed|clauses\\.#\\.(id|article|title)|clauses\\.#\\.versions\\.[#0]\\.(from|text|duty)|parties\\.#\\.(state|status|from)|clauses\\.#\\.versions\\.[#0]\\.conditions${LEAF}\\.(fact|operator|code))$`),
   states: /^parties\.#\.state$/,
   codes: [
     [/\.fact$/, word.map((w) => `${w}Zz`)],

@@ -5,7 +5,7 @@ import { eventPath, type FactRecord } from './fact.js';
 
 const STATE = /^[A-Z]{3}$/;
 
-export function attackerKindOf(world: World, attacker: string | undefined): 'state' | 'non-state' | 'none' {
+function attackerKindOf(world: World, attacker: string | undefined): 'state' | 'non-state' | 'none' {
   if (attacker === undefined) return 'none';
   return world.actors.some((a) => a.id === attacker) ? 'non-state' : 'state';
 }
