@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { casus, ROOT } from './helpers/cli.js';
 
 describe('determinism', () => {
@@ -42,5 +43,27 @@ describe('the classroom page', () => {
     for (const f of readdirSync(join(ROOT, 'src', 'report')).filter((x) => x.endsWith('.ts'))) {
       expect(readFileSync(join(ROOT, 'src', 'report', f), 'utf8'), f).not.toMatch(/from ['"](node:|fs|path|os)['"/]/);
     }
+  });
+});
+
+describe('the order of rows does not follow the machine locale', () => {
+  // Node's Intl takes its locale from LC_ALL or LANG: under cs_CZ "ch" sorts after "h", so
+  // localeCompare put Chile (CHL) after Haiti (HTI). Both locales must give the same bytes.
+  const locales = ['C', 'cs_CZ.UTF-8'];
+  const env = (locale: string) => ({ LANG: locale, LC_ALL: locale });
+
+  it('the child really sorts by locale under cs_CZ (else this test proves nothing)', () => {
+    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String('ch'.localeCompare('h')))"], { encoding: 'utf8', env: { ...process.env, ...env('cs_CZ.UTF-8') } });
+    expect(r.stdout).toBe('1');
+  });
+
+  it.each([['text'], ['markdown']])('run --format %s: the same bytes under LANG=C and LANG=cs_CZ.UTF-8, Chile before Colombia before Haiti', (format) => {
+    const [c, cs] = locales.map((l) => casus(['run', 'scenarios/falklands-1982.yaml', '--format', format], { env: env(l) }));
+    expect(c!.exitCode).toBe(0);
+    expect(cs!.stdout).toBe(c!.stdout);
+    const at = (code: string) => c!.stdout.indexOf(`${format === 'markdown' ? '| ' : ''}${code} `);
+    expect(at('CHL')).toBeGreaterThan(0);
+    expect(at('CHL')).toBeLessThan(at('COL'));
+    expect(at('COL')).toBeLessThan(at('HTI'));
   });
 });

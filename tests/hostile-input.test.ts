@@ -14,6 +14,7 @@ import { execute } from '../src/cli/main.js';
 import { evaluateClause, toEngineCondition } from '../src/core/evaluate-clause.js';
 import { applyChanges, ChangeError } from '../src/core/changes.js';
 import { parseSource, LIMITS } from '../src/load/parse-source.js';
+import { isRealDate } from '../src/schema/common.js';
 import type { ClauseVersion, Condition, Treaty } from '../src/schema/treaty.js';
 import { casus, hasStackTrace, ROOT } from './helpers/cli.js';
 
@@ -142,7 +143,7 @@ describe('resource exhaustion', () => {
     const r = await execute(['validate', file]);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(10 * 1024 * 1024);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('error [file-too-large] the file is 50.0 MiB; the limit is 2.0 MiB');
+    expect(r.stderr).toContain('error [file-too-large] the file is 52,428,800 bytes; the limit is 2,097,152 bytes (2 MiB)');
     expect(r.stderr).not.toMatch(/not-utf8|yaml-syntax/);
   });
 
@@ -246,3 +247,122 @@ function hash(text: string): number {
   for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) | 0;
   return h;
 }
+
+describe('second round (issue 14): small files that used to hang, crash or write to the terminal', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('a mapping of 20,000 keys with one repeated: the duplicate is found, located, once', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1\n`).join('');
+    const r = parseSource('dup.yaml', bytes(`id: x\ntitle: T\nx:\n${keys}  k7: 2\n`));
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['duplicate-key', 20_004, 'the field "k7" appears twice in one mapping']]);
+  });
+
+  it('200,000 syntax errors: the first 100 are shown and the rest counted, no stack overflow', async () => {
+    const r = await execute(['validate', write('many-errors.yaml', `${'- !t '.repeat(100_000)}x`)]);
+    expect(r.exitCode).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr.match(/error \[yaml-syntax\]/g)).toHaveLength(LIMITS.maxDiagnostics);
+    expect(r.stderr).toMatch(/\n\.\.\. and \d+ more \(only the first 100 problems are listed: fix those and run again\)\n(\d+) problems found; nothing was run\.\n$/);
+  });
+
+  it('300,000 closing braces: exit 2, the first 100 problems and the count', async () => {
+    const r = await execute(['validate', write('braces.yaml', `x: [${'}'.repeat(300_000)}]`)]);
+    expect(r.exitCode).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).toMatch(/\n300001 problems found; nothing was run\.\n$/);
+  });
+
+  it('a 200 KB territory: refused at the id limit, echoed cut short, no search for a near miss', async () => {
+    const huge = 'x'.repeat(200_000);
+    const r = await execute(['validate', write('huge-id.yaml', SCENARIO.replace(/territory: ARM/, `territory: ${huge}`))]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('error [too-big] events.offensive.territory: expected text of at most 100 characters');
+    expect(r.stderr).toContain('(200000 characters)');
+    expect(r.stderr.length).toBeLessThan(2000);
+  });
+
+  it('years 0000-0099 exist: 0050-06-01 is a date', () => {
+    expect(isRealDate('0050-06-01')).toBe(true);
+    expect(isRealDate('0000-02-29')).toBe(true); // year 0 is a leap year in the proleptic calendar
+    expect(isRealDate('0099-02-29')).toBe(false);
+  });
+
+  it('exactly 100 aliases pass; 101 are refused', () => {
+    const aliases = (n: number) => parseSource('a.yaml', bytes(`a: &x [1, 2]\nb: [${Array(n).fill('*x').join(', ')}]\n`)).diagnostics.map((d) => d.code);
+    expect(aliases(LIMITS.maxAliases)).toEqual([]);
+    expect(aliases(LIMITS.maxAliases + 1)).toEqual(['too-many-aliases']);
+  });
+
+  it('a file one byte over the limit says so in bytes', () => {
+    const r = parseSource('big.yaml', new Uint8Array(LIMITS.maxBytes + 1));
+    expect(r.diagnostics[0]!.message).toBe('the file is 2,097,153 bytes; the limit is 2,097,152 bytes (2 MiB)');
+  });
+
+  it('a loop of symbolic links is said to be one, not a missing file', async () => {
+    symlinkSync(join(dir, 'loop-b.yaml'), join(dir, 'loop-a.yaml'));
+    symlinkSync(join(dir, 'loop-a.yaml'), join(dir, 'loop-b.yaml'));
+    const r = await execute(['validate', join(dir, 'loop-a.yaml')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('[unreadable-file] the path is a loop of symbolic links');
+  });
+
+  describe('what-if changes that removed what the core needs (were exit 3)', () => {
+    it.each([['world={}', 'world.states'], ['world.memberships=null', 'world.memberships'], ['treaties=1', 'treaties']])('--set %s: exit 2, located', async (set, field) => {
+      const r = await execute(['what-if', 'scenarios/armenia-border-2022.yaml', '--set', set]);
+      expect([r.exitCode, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(new RegExp(`^--set:1:1: error \\[(missing-field|wrong-type)\\] ${field.replace('.', '\\.')}: `));
+    });
+  });
+
+  describe('--set values go through the file parser', () => {
+    it.each([
+      ['constructor as a key', 'events.offensive.note={constructor: 1}', '"constructor" may not be used as a key'],
+      ['nesting past the limit', `events.offensive.note=${'['.repeat(100)}`, 'values are nested more than 64 levels deep'],
+      ['an alias bomb', `events.offensive.note=[&a [1,1,1,1,1,1,1,1,1,1], ${Array(20).fill('*a').join(',')}, [${Array(90).fill('*a').join(',')}]]`, 'more than 100 times'],
+    ])('%s is refused', async (_name, set, message) => {
+      const r = await execute(['what-if', 'scenarios/armenia-border-2022.yaml', '--set', set]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(message);
+    });
+
+    it('a !!js/function tag gives plain text, as in a file, with no warning', async () => {
+      const r = await execute(['what-if', 'scenarios/armenia-border-2022.yaml', '--set', 'events.offensive.title=!!js/function "x"']);
+      expect([r.exitCode, r.stderr]).toEqual([0, '']);
+    });
+  });
+
+  describe('terminal escapes in a title are shown, never obeyed', () => {
+    const escapes = '\u001b[2J\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u009b31m<img src=x onerror=alert(1)>';
+    const file = () => write('escapes.yaml', SCENARIO.replace(/^title: .*$/m, `title: ${JSON.stringify(`Title ${escapes}`)}`).replace(/(\n    title: )[^\n]*/, `$1${JSON.stringify(`Event ${escapes}`)}`));
+    it.each([
+      ['text', ['run', '--format', 'text']],
+      ['text in colour', ['run', '--color']],
+      ['markdown', ['run', '--format', 'markdown']],
+      ['html', ['run', '--format', 'html']],
+      ['explain', ['explain', '--event', 'offensive', '--clause', 'cst/art-4', '--obligor', 'RUS']],
+      ['why-not', ['why-not', '--clause', 'cst/art-4', '--obligor', 'KAZ']],
+      ['what-if', ['what-if', '--set', 'events.offensive.kind=armed-clash']],
+      ['duties', ['duties', '--state', 'RUS']],
+      ['summary', ['run', '--summary']],
+    ])('%s', async (_name, args) => {
+      const path = file();
+      const r = await execute([args[0]!, path, ...args.slice(1)]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      // Only casus's own colour codes remain; nothing else can reach the terminal as a control.
+      const stripped = r.stdout.replace(/\u001b\[(?:1|2|22|31|32|33|36|39)m/g, '');
+      expect(stripped).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      if (args[0] === 'run' && args.includes('markdown')) expect(r.stdout).not.toContain('<img');
+    });
+
+    it('JSON keeps the data: the title reads back exactly', async () => {
+      const r = await execute(['run', file(), '--format', 'json']);
+      expect(JSON.parse(r.stdout).scenarios[0].title).toBe(`Title ${escapes}`);
+    });
+
+    it('a message that echoes a value shows its control characters', async () => {
+      const r = await execute(['validate', write('esc-code.yaml', SCENARIO.replace('territory: ARM', 'territory: "A\\e[2JB"'))]);
+      expect(r.stderr).toContain('A␛[2JB');
+      expect(r.stderr).not.toContain('\u001b');
+    });
+  });
+});

@@ -77,7 +77,7 @@ describe('a file over the size limit and a file that is not there', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.replace(file, '<tmp>/huge.yaml')).toBe(
-      '<tmp>/huge.yaml:1:1: error [file-too-large] the file is 50.0 MiB; the limit is 2.0 MiB\n' +
+      '<tmp>/huge.yaml:1:1: error [file-too-large] the file is 52,428,800 bytes; the limit is 2,097,152 bytes (2 MiB)\n' +
         '  hint: casus files are small text files: split this one, or check that it is the file you meant\n' +
         '1 problem found; nothing was run.\n',
     );

@@ -20,7 +20,7 @@ import { DIAGNOSTIC_CODES } from '../src/load/diagnostics.js';
 import { loadScenarioFile } from '../src/load/load-files.js';
 import { renderJson } from '../src/report/render-json.js';
 import { renderText } from '../src/report/render-text.js';
-import { invalidatingMutation, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
+import { invalidatingMutation, longId, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
 import { casus, hasStackTrace, ROOT } from './helpers/cli.js';
 import { shippedRules } from './helpers/project.js';
 
@@ -159,6 +159,26 @@ describe('random mutations of valid rules files', () => {
         expectRefusal(await execute(args), `${file.name}: ${mutation.kind} at ${mutation.path.join('.')}`);
       }),
       settings(runs(60, 1000)),
+    );
+  }, TIMEOUT);
+});
+
+describe('ids of any length (issue 14: a 200 KB territory took 68 s and was echoed whole)', () => {
+  const field = fc.constantFrom('id', 'territory', 'attacker', 'target');
+  it('a shipped scenario with one id made long or strange: exit 0 or 2, never a trace, the message short', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...shipped), field, longId, async (original, name, id) => {
+        const copy = structuredClone(original) as { id: string; events: Array<Record<string, unknown>> };
+        if (name === 'id') copy.id = id;
+        else copy.events[0]![name] = id;
+        const r = await execute(['validate', writeYaml(copy)]);
+        expect([0, 2]).toContain(r.exitCode);
+        expect(hasStackTrace(r.stderr)).toBe(false);
+        expect(r.stderr.length).toBeLessThan(4000);
+        expect(r.stderr).not.toContain('\u001b');
+        if (id.length > 100) expect(r.exitCode).toBe(2);
+      }),
+      settings(runs(30, 300)),
     );
   }, TIMEOUT);
 });

@@ -10,6 +10,7 @@
 import type { Server } from 'node:http';
 import { quickAnswer } from './help.js';
 import type { Output } from './output.js';
+import { safeOutput } from '../report/safe-text.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -30,9 +31,12 @@ function stopOnSignal(server: Server): void {
 
 async function dispatch(argv: readonly string[]): Promise<Output & { server?: Server }> {
   const quick = quickAnswer(argv);
-  if (quick) return quick;
-  const { parseAndRun } = await import('./parse-argv.js');
-  return parseAndRun(argv);
+  const out = quick ?? (await (await import('./parse-argv.js')).parseAndRun(argv));
+  // Every control character from a file or an argument made visible, never obeyed by the terminal.
+  const safe = { ...out, stdout: safeOutput(out.stdout), stderr: safeOutput(out.stderr) };
+  if (!out.stream) return safe;
+  const stream = out.stream;
+  return { ...safe, stream: (async function* () { for await (const chunk of stream) yield safeOutput(chunk); })() };
 }
 
 /** Parse argv and run one command; returns its output, a streamed report read to the end, without printing. */

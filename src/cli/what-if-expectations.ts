@@ -10,7 +10,7 @@ import { judgeDocument } from '../core/what-if.js';
 import type { Loaded } from '../load/check-references.js';
 import type { Diagnostic } from '../load/diagnostics.js';
 import { checkScenarioSource, expandPaths, readSource } from '../load/load-files.js';
-import { loadCase, type Case } from '../load/load-what-if.js';
+import { loadCase, type Case, type CaseCache } from '../load/load-what-if.js';
 import type { Scenario } from '../schema/scenario.js';
 import { fileKind } from './file-kind.js';
 
@@ -19,12 +19,14 @@ export function loadScenariosAndWhatIfs(paths: readonly string[], model: Model):
   const { files, diagnostics } = expandPaths(paths);
   const scenarios: Loaded<Scenario>[] = [];
   const cases: Case[] = [];
+  // Each what-if of a chain is loaded once, whichever of them comes first.
+  const loaded: CaseCache = new Map();
   for (const file of files) {
     const { source, diagnostics: unreadable } = readSource(file);
     diagnostics.push(...unreadable);
     if (!source) continue;
     // A what-if is loaded with its whole chain of bases; a scenario from the text already read.
-    const r = fileKind(source) === 'what-if' ? loadCase(file, model) : checkScenarioSource(source, model);
+    const r = fileKind(source) === 'what-if' ? loadCase(file, model, [], loaded) : checkScenarioSource(source, model);
     diagnostics.push(...r.diagnostics);
     if ('case' in r && r.case) cases.push(r.case);
     if ('scenario' in r && r.scenario) scenarios.push(r.scenario);

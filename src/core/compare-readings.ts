@@ -7,6 +7,7 @@ import type { Scenario } from '../schema/scenario.js';
 import type { Reading } from '../schema/treaty.js';
 import { interpretationsOf } from './interpretations.js';
 import { simulate, type Model, type SimulateOptions, type Verdict } from './simulate.js';
+import { compareText } from './compare-text.js';
 
 export interface ReadingSummary extends Reading {
   /** The interpretation id; `default` for the reading the shipped verdicts follow. */
@@ -67,5 +68,5 @@ export async function compareReadings(model: Model, scenarios: readonly Scenario
     }
     entry.divergences[id] = changed;
   }
-  return [...byClause.values()].sort((a, b) => a.clause.localeCompare(b.clause));
+  return [...byClause.values()].sort((a, b) => compareText(a.clause, b.clause));
 }

@@ -12,7 +12,7 @@ import { FACT_CATALOGUE, isRequestFact } from '../core/fact-catalogue.js';
 import { carriesCode } from '../core/interpretations.js';
 import { resolveTreaty, versionGaps } from '../core/clause-versions.js';
 import { DefinitionError, effectiveDefinitions, inlineDefinitions } from '../core/evaluate-clause.js';
-import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
+import { didYouMean, listSome, MAX_DIAGNOSTICS, moreProblems, showValue, type Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
 import { fieldName } from './validate-shape.js';
 
@@ -22,17 +22,29 @@ export interface Loaded<T> {
 }
 
 class Checker {
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly found: Diagnostic[] = [];
+  /** Problems past the reporting limit: counted, not located or worded. */
+  private hidden = 0;
   constructor(readonly source: SourceFile) {}
+  get diagnostics(): Diagnostic[] {
+    return this.hidden ? [...this.found, moreProblems(this.source.file, this.hidden)] : this.found;
+  }
+  /** Past the limit, a problem is only counted (a file can hold a hundred thousand unknown codes). */
+  private full(): boolean {
+    if (this.found.length < MAX_DIAGNOSTICS) return false;
+    this.hidden++;
+    return true;
+  }
   report(code: string, path: PathSegment[], message: string, hint?: string) {
-    this.diagnostics.push(diagnosticAt(this.source, code, path, fieldName(this.source.value, path), message, hint));
+    if (this.full()) return;
+    this.found.push(diagnosticAt(this.source, code, path, fieldName(this.source.value, path), message, hint));
   }
   /** A name that must be one of `known`; suggest the near miss. */
   known(code: string, path: PathSegment[], value: string, known: ReadonlySet<string>, what: string) {
-    if (known.has(value)) return;
+    if (known.has(value) || this.full()) return;
     const plural = what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`;
     const expected = known.size ? `expected ${plural} such as ${listSome([...known].sort(), 6)}` : `there are no ${plural} here`;
-    this.report(code, path, `unknown ${what} "${value}"`, didYouMean(value, known) ?? expected);
+    this.found.push(diagnosticAt(this.source, code, path, fieldName(this.source.value, path), `unknown ${what} "${showValue(value)}"`, didYouMean(value, known) ?? expected));
   }
   unique(items: readonly { id: string }[], path: PathSegment[], what: string) {
     const seen = new Set<string>();

@@ -3,6 +3,9 @@
  * One renderer words them. Near-miss suggestions ("RSU"? did you mean "RUS"?)
  * come from edit distance. Pure.
  */
+import { safeText } from '../report/safe-text.js';
+import { MAX_ID_LENGTH } from '../schema/common.js';
+import { compareText } from '../core/compare-text.js';
 
 export interface Diagnostic {
   code: string;
@@ -15,7 +18,16 @@ export interface Diagnostic {
   field: string;
   message: string;
   hint?: string;
+  /** Only on a `too-many-problems` entry (never printed as such: the renderer adds its count to the closing line). */
+  hidden?: number;
 }
+
+/** Problems reported at most, per file and in all: a file can be written to hold a million. */
+export const MAX_DIAGNOSTICS = 100;
+/** Characters in an id, code or name (the schema refuses longer ones); longer values get no "did you mean". */
+export { MAX_ID_LENGTH };
+/** Characters of a value echoed in a message before it is cut short. */
+const MAX_ECHO = 80;
 
 /** Every diagnostic code casus gives, with what it means (one invalid fixture each in tests/fixtures/invalid). */
 export const DIAGNOSTIC_CODES = {
@@ -78,6 +90,34 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+/** A long value as a message shows it: its start, and how long it was. */
+export function showValue(text: string): string {
+  return text.length <= MAX_ECHO ? text : `${text.slice(0, MAX_ECHO - 20)}… (${text.length} characters)`;
+}
+
+/** Every run of more than MAX_ECHO characters without a space, cut short (a 200 KB id must not be echoed whole). */
+function shortenLongRuns(text: string): string {
+  return text.length <= MAX_ECHO ? text : text.replace(new RegExp(`[^\\s"]{${MAX_ECHO + 1},}`, 'g'), showValue);
+}
+
+/** The entry that stands for `count` problems past the limit. */
+export function moreProblems(file: string, count: number): Diagnostic {
+  return {
+    code: 'too-many-problems', file, line: 1, column: 1, pointer: '', field: '', hidden: count,
+    message: `${count} more problem${count === 1 ? '' : 's'} in this file, not shown`,
+    hint: `only the first ${MAX_DIAGNOSTICS} problems of a file are listed: fix those and run again`,
+  };
+}
+
+/** The first MAX_DIAGNOSTICS problems, then one entry that counts the rest. */
+export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const real = diagnostics.filter((d) => d.code !== 'too-many-problems');
+  const hidden = diagnostics.reduce((n, d) => n + (d.hidden ?? 0), 0);
+  if (real.length <= MAX_DIAGNOSTICS && hidden === 0) return diagnostics;
+  const more = real.length - Math.min(real.length, MAX_DIAGNOSTICS) + hidden;
+  return [...real.slice(0, MAX_DIAGNOSTICS), moreProblems(real[0]?.file ?? diagnostics[0]!.file, more)];
+}
+
 /** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
@@ -102,9 +142,11 @@ const sortedLetters = (x: string) => [...x.toLowerCase()].sort().join('');
  * smallest distance, a swap of letters (RSU for RUS) first.
  */
 export function nearMisses(value: string, candidates: Iterable<string>): string[] {
+  // Past the length of any id, a value is no slip of the keyboard (and its distance would cost seconds).
+  if (value.length > MAX_ID_LENGTH) return [];
   const limit = Math.max(1, Math.min(3, Math.floor(value.length / 3)));
   const scored = [...new Set(candidates)]
-    .filter((c) => c !== value)
+    .filter((c) => c !== value && Math.abs(c.length - value.length) <= limit)
     .map((c) => ({ c, d: editDistance(value, c) }))
     .filter((x) => x.d <= limit);
   if (!scored.length) return [];
@@ -113,7 +155,7 @@ export function nearMisses(value: string, candidates: Iterable<string>): string[
   return scored
     .filter((x) => x.d === best)
     .map((x) => x.c)
-    .sort((a, b) => Number(sortedLetters(b) === letters) - Number(sortedLetters(a) === letters) || a.localeCompare(b))
+    .sort((a, b) => Number(sortedLetters(b) === letters) - Number(sortedLetters(a) === letters) || compareText(a, b))
     .slice(0, 3);
 }
 
@@ -129,25 +171,36 @@ export function listSome(values: readonly string[], max = 8): string {
   return values.length > max ? `${shown}, ... (${values.length} in all)` : shown;
 }
 
+/** One problem as a line (and a hint): values from files are cut short and their control characters shown, not obeyed. */
 export function renderDiagnostic(d: Diagnostic): string {
-  const where = `${d.file}:${d.line}:${d.column}`;
-  const field = d.field ? ` ${d.field}:` : '';
-  const hint = d.hint ? `\n  hint: ${d.hint}` : '';
-  return `${where}: error [${d.code}]${field} ${d.message}${hint}`;
+  const where = `${safeText(d.file)}:${d.line}:${d.column}`;
+  const field = d.field ? ` ${shortenLongRuns(safeText(d.field))}:` : '';
+  const hint = d.hint ? `\n  hint: ${shortenLongRuns(safeText(d.hint))}` : '';
+  return `${where}: error [${d.code}]${field} ${shortenLongRuns(safeText(d.message))}${hint}`;
 }
 
-/** Every problem once, in file, line and column order, then the closing count. */
+/**
+ * Every problem once, in file, line and column order, then the closing count;
+ * past MAX_DIAGNOSTICS, the rest are counted, not shown.
+ */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const seen = new Set<string>();
+  let hidden = 0;
   const unique = diagnostics.filter((d) => {
+    if (d.code === 'too-many-problems') {
+      hidden += d.hidden ?? 0;
+      return false;
+    }
     const key = `${d.file}|${d.line}|${d.column}|${d.code}|${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   const sorted = unique.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code),
   );
-  const n = sorted.length;
-  return `${sorted.map(renderDiagnostic).join('\n')}\n${n} problem${n === 1 ? '' : 's'} found; nothing was run.\n`;
+  const shown = sorted.slice(0, MAX_DIAGNOSTICS);
+  const n = sorted.length + hidden;
+  const more = n > shown.length ? `\n... and ${n - shown.length} more (only the first ${MAX_DIAGNOSTICS} problems are listed: fix those and run again)` : '';
+  return `${shown.map(renderDiagnostic).join('\n')}${more}\n${n} problem${n === 1 ? '' : 's'} found; nothing was run.\n`;
 }

@@ -70,6 +70,18 @@ function readAtMost(path: string, max: number): { bytes: Uint8Array; tooLarge?: 
   }
 }
 
+/** Why a path could not be read, in words (a loop of links is not a missing file). */
+function whyUnreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'ENOTFILE': return 'not a regular file';
+    case 'ELOOP': return 'the path is a loop of symbolic links (a link that leads back to itself)';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return `cannot read the file (${code ?? 'error'})`;
+  }
+}
+
 export function readSource(path: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
   const file = displayPath(path);
   let bytes: Uint8Array;
@@ -78,8 +90,7 @@ export function readSource(path: string): { source?: SourceFile; diagnostics: Di
     if (read.tooLarge !== undefined) return { diagnostics: [tooLarge(file, read.tooLarge)] };
     bytes = read.bytes;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { diagnostics: [problem(file, 'unreadable-file', code === 'ENOENT' ? 'no such file or folder' : code === 'ENOTFILE' ? 'not a regular file' : `cannot read the file (${code ?? 'error'})`)] };
+    return { diagnostics: [problem(file, 'unreadable-file', whyUnreadable(e))] };
   }
   return parseSource(file, bytes);
 }
@@ -223,8 +234,8 @@ export function expandPaths(paths: readonly string[]): { files: string[]; diagno
     let isDir = false;
     try {
       isDir = statSync(p).isDirectory();
-    } catch {
-      diagnostics.push(problem(displayPath(p), 'unreadable-file', 'no such file or folder'));
+    } catch (e) {
+      diagnostics.push(problem(displayPath(p), 'unreadable-file', whyUnreadable(e)));
       continue;
     }
     if (isDir) files.push(...dataFilesIn(p));

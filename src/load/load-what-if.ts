@@ -12,14 +12,14 @@ import type { Model } from '../core/simulate.js';
 import { applyWhatIf, documentOf, type WhatIfDocument, type WhatIfLayer } from '../core/what-if.js';
 import { changePath, scenarioFile, whatIfFile, type Change, type Scenario, type WhatIf } from '../schema/scenario.js';
 import { treaty } from '../schema/treaty.js';
-import { worldFile } from '../schema/world.js';
+import { z } from 'zod';
+import { mergedWorldShape } from './check-changes.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { displayPath, isWhatIfValue, loadScenarioFile, readSource } from './load-files.js';
-import { diagnosticAt, type SourceFile } from './parse-source.js';
+import { diagnosticAt, parseSource, type SourceFile } from './parse-source.js';
 import { resolveBase } from './resolve-base.js';
 import { fieldName, validateShape } from './validate-shape.js';
-import { parse as parseYaml } from 'yaml';
 
 /** One layer of changes and where it was written (a what-if file, or the command line). */
 export interface ChangeLayer extends WhatIfLayer {
@@ -56,33 +56,71 @@ export function parseSetOption(text: string): Change | string {
   if (eq <= 0) return `--set "${text}" is not PATH=VALUE (e.g. --set events.offensive.kind=armed-attack)`;
   const path = text.slice(0, eq).trim();
   if (!changePath.safeParse(path).success) return `--set "${path}" is not a dotted path such as events.offensive.requests`;
-  try {
-    return { set: path, value: parseYaml(text.slice(eq + 1)) as unknown };
-  } catch (e) {
-    return `--set ${path}: the value is not valid YAML (${(e as Error).message.split('\n')[0]})`;
-  }
+  const value = parseOptionValue(text.slice(eq + 1), `--set ${path}`);
+  return typeof value === 'string' ? value : { set: path, value: value.value };
 }
+
+/**
+ * A YAML value given on the command line (`--set PATH=VALUE`, `--vary PATH=VALUES`),
+ * read by the same parser, with the same limits and key rules, as a file: no
+ * `constructor` key, tags give plain data, no deeper than a file may nest.
+ * A message naming the option if it is refused.
+ */
+export function parseOptionValue(text: string, option: string): { value: unknown } | string {
+  const { source, diagnostics } = parseSource(option, new TextEncoder().encode(text));
+  if (source) return { value: source.value };
+  const d = diagnostics[0]!;
+  const where = text.includes('\n') ? ` (line ${d.line}, column ${d.column})` : d.column > 1 ? ` (at character ${d.column})` : '';
+  const said = d.code === 'yaml-syntax' ? `the value is not valid YAML: ${d.message}` : d.message;
+  return `${option}: ${said}${where}${d.hint ? `; ${d.hint}` : ''}`;
+}
+
+type ChainFile = { file: string; source: SourceFile; whatIf: WhatIf };
 
 interface Chain {
   scenario?: Loaded<Scenario>;
-  files: Array<{ file: string; source: SourceFile; whatIf: WhatIf }>;
+  /** Where the walk stopped at a file already loaded in this command: its variant, ready. */
+  loaded?: Resolved;
+  files: ChainFile[];
   diagnostics: Diagnostic[];
 }
 
-/** Follow `base` from file to file until a scenario; refuse a cycle, naming the chain. */
-function resolveChain(path: string, model: Model): Chain {
+/** A what-if file's variant as one command loaded it: the root scenario, the layers up to this file, the document. */
+interface Resolved {
+  scenario: Scenario;
+  layers: ChangeLayer[];
+  document: WhatIfDocument;
+  top?: ChainFile;
+  /** Every file read for it, absolute: the scenario at the root and the what-ifs up to this one. */
+  files: string[];
+}
+
+/**
+ * What-if files one command has loaded, by absolute path: each variant (or the
+ * problems that refused it) once. `casus test` on a chain of N what-ifs, each the
+ * base of the next, then applies each file's changes once, not once per file
+ * above it (which took minutes for 200).
+ */
+export type CaseCache = Map<string, Resolved | Diagnostic[]>;
+
+/** Follow `base` from file to file until a scenario (or a file already loaded); refuse a cycle, naming the chain. */
+function resolveChain(path: string, model: Model, cache?: CaseCache): Chain {
   const files: Chain['files'] = [];
   const seen: string[] = [];
+  const seenSet = new Set<string>();
   let current = resolve(path);
   for (;;) {
     const naming = files[0];
-    if (seen.includes(current)) {
+    const hit = cache?.get(current);
+    if (hit) return Array.isArray(hit) ? { files, diagnostics: hit } : { files, loaded: hit, diagnostics: [] };
+    if (seenSet.has(current)) {
       // Reported on the file asked about, which is where the reader is looking.
       const first = files[files.length - 1]!;
       const chain = [...seen, current].map(displayPath).join(' → ');
       return { files, diagnostics: [diagnosticAt(first.source, 'base-cycle', ['base'], 'base', `the chain of bases comes back on itself: ${chain}`, 'a chain of what-ifs must end in a scenario')] };
     }
     seen.push(current);
+    seenSet.add(current);
     const { source, diagnostics } = readSource(current);
     if (!source) {
       if (naming && diagnostics[0]?.code === 'unreadable-file')
@@ -124,17 +162,23 @@ function partSource(layer: ChangeLayer, value: unknown, prefix: string): SourceF
 function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
   const { world, treaties, ...scenarioPart } = doc;
   const out: Diagnostic[] = [];
-  const prefixed = (prefix: string, ds: Diagnostic[]) => ds.map((d) => ({ ...d, field: d.field ? prefix + d.field : d.field }));
+  const prefixed = (prefix: string, ds: Diagnostic[]) => ds.map((d) => ({ ...d, field: d.field ? prefix + d.field : prefix.replace(/\.$/, '') }));
   const scenarioSource = partSource(layer, scenarioPart, '');
   const scenario = validateShape(scenarioFile, scenarioSource);
   out.push(...scenario.diagnostics);
   const worldSource = partSource(layer, world, 'world.');
-  const shapedWorld = validateShape(worldFile, worldSource);
+  // The merged world, not a world file: a change that removes world.states (or sets world to {}) is refused here.
+  const shapedWorld = validateShape(mergedWorldShape, worldSource);
   out.push(...prefixed('world.', shapedWorld.diagnostics));
-  const shapedTreaties = treaties.map((t) => {
-    const src = partSource(layer, t, `treaties.${t.id}.`);
+  const listOfTreaties = validateShape(treatiesShape, partSource(layer, { treaties }, ''));
+  out.push(...listOfTreaties.diagnostics);
+  const shapedTreaties = (Array.isArray(treaties) ? treaties : []).map((t: unknown, i) => {
+    // A treaty without a text id (one a change broke) is named by its place in the list, never "treaties.undefined".
+    const id = (t as { id?: unknown } | null)?.id;
+    const prefix = typeof id === 'string' && id ? `treaties.${id}.` : `treaties[${i}].`;
+    const src = partSource(layer, t, prefix);
     const r = validateShape(treaty, src);
-    out.push(...prefixed(`treaties.${t.id}.`, r.diagnostics));
+    out.push(...prefixed(prefix, r.diagnostics));
     return r.value ? { source: src, value: r.value } : undefined;
   });
   if (out.length) return out;
@@ -144,6 +188,9 @@ function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
   for (const t of shapedTreaties) if (t) out.push(...prefixed(`treaties.${t.value.id}.`, checkTreaty(t, vocab)));
   return out;
 }
+
+/** The variant's treaties: a list (each then checked as a treaty file). */
+const treatiesShape = z.object({ treaties: z.array(z.unknown()) });
 
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -212,34 +259,47 @@ function checkWhatIfExpectations(layer: ChangeLayer, expect: readonly EventExpec
 /**
  * Load a scenario or what-if file, with optional `--set` changes on top (they
  * join the what-if's own changes, or make a one-layer what-if of a scenario).
+ * With a cache, every what-if file of the chain is loaded once per command.
  */
-export function loadCase(path: string, model: Model, sets: readonly Change[] = []): { case?: Case; diagnostics: Diagnostic[] } {
-  const chain = resolveChain(path, model);
-  if (chain.diagnostics.length || !chain.scenario) return { diagnostics: chain.diagnostics };
-  const scenario = chain.scenario.value;
-  const layers: ChangeLayer[] = chain.files.map((f) => ({ id: f.whatIf.id, title: f.whatIf.title, changes: f.whatIf.changes, source: f.source }));
-  const commandLine: ChangeLayer = { id: `${scenario.id}-variant`, title: `${scenario.title}, with --set`, changes: [...sets], source: commandLineSource(sets) };
-  if (sets.length) layers.push(commandLine);
-  let doc = documentOf(model, scenario);
-  for (const layer of layers) {
+export function loadCase(path: string, model: Model, sets: readonly Change[] = [], cache?: CaseCache): { case?: Case; diagnostics: Diagnostic[] } {
+  const chain = resolveChain(path, model, cache);
+  const refuse = (diagnostics: Diagnostic[], files: readonly ChainFile[]) => {
+    for (const f of files) cache?.set(f.file, diagnostics);
+    return { diagnostics };
+  };
+  if (chain.diagnostics.length || (!chain.scenario && !chain.loaded)) return refuse(chain.diagnostics, chain.files);
+  const scenario = chain.loaded?.scenario ?? chain.scenario!.value;
+  const layers: ChangeLayer[] = [...(chain.loaded?.layers ?? [])];
+  let doc = chain.loaded?.document ?? documentOf(model, scenario);
+  const files = [...(chain.loaded?.files ?? [resolve(chain.scenario!.source.file)])];
+  for (const [i, f] of chain.files.entries()) {
+    const layer: ChangeLayer = { id: f.whatIf.id, title: f.whatIf.title, changes: f.whatIf.changes, source: f.source };
     const applied = applyLayer(doc, layer);
+    if (!applied.doc) return refuse(applied.diagnostics, chain.files.slice(i));
+    doc = applied.doc;
+    layers.push(layer);
+    files.push(resolve(f.file));
+    cache?.set(f.file, { scenario, layers: [...layers], document: doc, top: f, files: [...files] });
+  }
+  const last = chain.files[chain.files.length - 1] ?? chain.loaded?.top;
+  const whatIfLayers = layers.length;
+  if (sets.length) {
+    const commandLine: ChangeLayer = { id: `${scenario.id}-variant`, title: `${scenario.title}, with --set`, changes: [...sets], source: commandLineSource(sets) };
+    const applied = applyLayer(doc, commandLine);
     if (!applied.doc) return { diagnostics: applied.diagnostics };
     doc = applied.doc;
-  }
-  // --set on a what-if joins its own changes, so the report's base stays the what-if's base.
-  const last = chain.files[chain.files.length - 1];
-  if (sets.length && last) {
-    layers.pop();
-    const mine = layers[layers.length - 1]!;
-    layers[layers.length - 1] = { ...mine, changes: [...mine.changes, ...sets] };
+    // --set on a what-if joins its own changes, so the report's base stays the what-if's base.
+    if (last) {
+      const mine = layers[layers.length - 1]!;
+      layers[layers.length - 1] = { ...mine, changes: [...mine.changes, ...sets] };
+    } else layers.push(commandLine);
   }
   const expectations: EventExpectation[] = (last?.whatIf.expect ?? []).map((x, j) => {
     const says = x.says ?? last!.source.commentAbove(['expect', j]);
     return says === undefined ? { ...x } : { ...x, says };
   });
-  const expectProblems = last ? checkWhatIfExpectations(layers[chain.files.length - 1]!, expectations, doc) : [];
+  const expectProblems = last ? checkWhatIfExpectations(layers[whatIfLayers - 1]!, expectations, doc) : [];
   if (expectProblems.length) return { diagnostics: expectProblems };
-  const files = [...chain.files.map((f) => f.file), resolve(chain.scenario.source.file)];
-  return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: chain.files.length > 0, files }, diagnostics: [] };
+  return { case: { file: path, scenario, layers, document: doc, expectations, isWhatIf: whatIfLayers > 0, files }, diagnostics: [] };
 }
 

@@ -11,9 +11,9 @@
  * built; forbidden keys are looked for before the schema sees the value.
  */
 import {
-  Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node,
+  Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node,
 } from 'yaml';
-import type { Diagnostic } from './diagnostics.js';
+import { MAX_DIAGNOSTICS, MAX_ID_LENGTH, moreProblems, showValue, type Diagnostic } from './diagnostics.js';
 
 export const LIMITS = {
   /** Bytes per file: casebook files are a few kilobytes; the largest shipped file is about 62 KiB. */
@@ -22,6 +22,10 @@ export const LIMITS = {
   maxDepth: 64,
   /** YAML aliases per file (an alias bomb multiplies them). */
   maxAliases: 100,
+  /** Problems reported per file and per command (a file can be written to hold a million). */
+  maxDiagnostics: MAX_DIAGNOSTICS,
+  /** Characters in an id or code (the longest shipped id has 40); longer ones get no "did you mean". */
+  maxIdLength: MAX_ID_LENGTH,
 } as const;
 
 /** Keys that would reach an object's prototype: refused wherever they appear. */
@@ -65,12 +69,17 @@ export function diagnosticAt(
 
 /** The diagnostic for a file over the size limit (also used before reading, from its size on disk). */
 export function tooLarge(file: string, bytes: number): Diagnostic {
-  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  // Bytes, not rounded MiB: a file one byte over the limit must not read "2.0 MiB; the limit is 2.0 MiB".
   return {
     code: 'file-too-large', file, line: 1, column: 1, pointer: '', field: '',
-    message: `the file is ${mib(bytes)}; the limit is ${mib(LIMITS.maxBytes)}`,
+    message: `the file is ${groupDigits(bytes)} bytes; the limit is ${groupDigits(LIMITS.maxBytes)} bytes (${LIMITS.maxBytes / 1024 / 1024} MiB)`,
     hint: 'casus files are small text files: split this one, or check that it is the file you meant',
   };
+}
+
+/** 2097152 -> "2,097,152", the same under every locale. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function nodeAt(doc: Document, path: readonly PathSegment[]): { node: Node | null; depth: number; keyNode?: Node } {
@@ -124,15 +133,31 @@ function roughDepthExceeds(text: string, threshold: number): number | undefined 
 
 const COLLECTION_TOKENS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/** Where yaml's concrete syntax tree first nests past `limit` (its offset), walked without recursion. */
-function syntaxTreeTooDeep(tokens: readonly unknown[], limit: number): number | undefined {
-  const stack: Array<[unknown, number]> = tokens.map((t) => [t, 0]);
-  while (stack.length) {
-    const [token, depth] = stack.pop()!;
-    const { type, offset } = token as { type?: string; offset?: number };
-    const here = depth + (COLLECTION_TOKENS.has(type ?? '') ? 1 : 0);
-    if (here > limit) return offset ?? 0;
-    for (const child of Object.values(token as object)) if (typeof child === 'object' && child !== null) stack.push([child, here]);
+/**
+ * Where yaml's concrete syntax tree first nests past `limit` (its offset), walked
+ * without recursion. Only collections' keys and values and a document's value can
+ * hold a collection; the rest (spaces, comments, scalars) is never visited.
+ */
+function syntaxTreeTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const nodes: unknown[] = [...tokens];
+  const depths: number[] = nodes.map(() => 0);
+  while (nodes.length) {
+    const token = nodes.pop() as { type?: string; offset?: number; items?: Array<{ key?: unknown; value?: unknown }>; value?: unknown };
+    const depth = depths.pop()!;
+    const here = depth + (COLLECTION_TOKENS.has(token.type ?? '') ? 1 : 0);
+    if (here > limit) return token.offset ?? 0;
+    const push = (child: unknown) => {
+      if (child && typeof child === 'object') {
+        nodes.push(child);
+        depths.push(here);
+      }
+    };
+    if (Array.isArray(token.items)) {
+      for (const item of token.items) {
+        push(item.key);
+        push(item.value);
+      }
+    } else if (token.type === 'document') push(token.value);
   }
   return undefined;
 }
@@ -140,33 +165,66 @@ function syntaxTreeTooDeep(tokens: readonly unknown[], limit: number): number | 
 /** The nesting depth of a plain value (aliases can nest one structure in another), without recursion. */
 function valueDepth(value: unknown, limit: number): number {
   let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop();
+    const d = depths.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (d > max) max = d;
     if (max > limit) return max; // also ends a cycle (an alias inside its own anchor)
-    for (const child of Object.values(v)) stack.push([child, d + 1]);
+    for (const key in v) {
+      values.push((v as Record<string, unknown>)[key]);
+      depths.push(d + 1);
+    }
   }
   return max;
 }
 
-/** The first key, anywhere in the value, that would reach a prototype; with its path. */
-function forbiddenKeyIn(value: unknown): { key: string; path: PathSegment[] } | undefined {
-  const stack: Array<[unknown, PathSegment[]]> = [[value, []]];
-  while (stack.length) {
-    const [node, path] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push([item, [...path, i]]));
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return { key, path };
-      stack.push([(node as Record<string, unknown>)[key], [...path, key]]);
-    }
+/** The text of a mapping key, as the key of the plain object it becomes; undefined for a list or mapping used as a key. */
+function keyText(doc: Document, key: unknown): string | undefined {
+  const node = isAlias(key) ? key.resolve(doc) : key;
+  if (node === null || node === undefined) return '';
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
+type KeyProblem = { offset: number; code: 'duplicate-key' | 'yaml-syntax' | 'forbidden-key'; key: string; path: PathSegment[] };
+
+/**
+ * The keys of every mapping, checked in one walk of the document (without
+ * recursion): a key that would reach a prototype (with its path), keys used
+ * twice in one mapping, lists or mappings used as keys. One set of keys per
+ * mapping, so a mapping of 80,000 keys is checked in linear time (yaml's own
+ * check compares each key with every one before it). A key reached through an
+ * alias is checked where its anchor is.
+ */
+function keyProblems(doc: Document): KeyProblem[] {
+  interface Step { node: unknown; up?: Step; at?: PathSegment }
+  const pathOf = (step: Step): PathSegment[] => {
+    const path: PathSegment[] = [];
+    for (let s: Step | undefined = step; s?.up; s = s.up) path.push(s.at!);
+    return path.reverse();
+  };
+  const out: KeyProblem[] = [];
+  const stack: Step[] = [{ node: doc.contents }];
+  while (stack.length && out.length <= LIMITS.maxDiagnostics) {
+    const step = stack.pop()!;
+    const { node } = step;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const offset = key?.range?.[0] ?? node.range?.[0] ?? 0;
+        const text = keyText(doc, key);
+        if (text === undefined) out.push({ offset, code: 'yaml-syntax', key: '', path: [] });
+        else if (FORBIDDEN_KEYS.has(text)) return [{ offset, code: 'forbidden-key', key: text, path: [...pathOf(step), text] }];
+        else if (seen.has(text)) out.push({ offset, code: 'duplicate-key', key: text, path: [] });
+        else seen.add(text);
+        stack.push({ node: pair.value, up: step, at: text ?? '' });
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, up: step, at: i }));
   }
-  return undefined;
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /**
@@ -174,7 +232,38 @@ function forbiddenKeyIn(value: unknown): { key: string; path: PathSegment[] } | 
  * `resolveKnownTags: false` keeps `!!binary`, `!!set`, `!!timestamp`... from turning into
  * byte arrays, sets or dates: every value is plain data, as from JSON.
  */
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', version: '1.2', resolveKnownTags: false } as const;
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, schema: 'core', version: '1.2', resolveKnownTags: false } as const;
+
+/**
+ * yaml's Composer, fed one token at a time. A hostile file can hold hundreds of
+ * thousands of syntax errors, each of which yaml would build as an Error with a
+ * stack trace (seconds of work): past the reporting limit, error tokens are
+ * skipped and further errors only counted.
+ */
+function compose(tokens: readonly CST.Token[], end: number): { documents: Document.Parsed[]; uncounted: number } {
+  const composer = new Composer(YAML_OPTIONS);
+  let errors = 0;
+  let uncounted = 0;
+  // onError is yaml's own (not typed as public): wrapped, not replaced, so a yaml without it still works.
+  type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
+  const hook = composer as unknown as { onError?: OnError };
+  const report = hook.onError;
+  if (report) hook.onError = (source, code, message, warning) => {
+    if (warning) return; // warnings (an unknown tag) change nothing: the value stays plain data
+    if (++errors <= LIMITS.maxDiagnostics) report(source, code, message, warning);
+    else uncounted++;
+  };
+  const documents: Document.Parsed[] = [];
+  for (const token of tokens) {
+    if (token.type === 'error' && ++errors > LIMITS.maxDiagnostics) {
+      uncounted++;
+      continue;
+    }
+    documents.push(...(composer.next(token) as Iterable<Document.Parsed>));
+  }
+  documents.push(...(composer.end(true, end) as Iterable<Document.Parsed>));
+  return { documents, uncounted };
+}
 
 export function parseSource(file: string, bytes: Uint8Array): { source?: SourceFile; diagnostics: Diagnostic[] } {
   const at = (code: string, message: string, hint?: string, line = 1, column = 1, pointer = '', field = ''): Diagnostic => ({
@@ -189,6 +278,8 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
   } catch {
     return { diagnostics: [at('not-utf8', 'the file is not valid UTF-8 text', 'save it as UTF-8 (most editors offer "UTF-8" under "Save with encoding")')] };
   }
+  // Old Mac line endings (a CR alone) are line breaks too; one character for one keeps every offset.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const pos = (offset: number) => lineCounter.linePos(offset);
   const tooDeep = (offset = 0) => {
@@ -207,28 +298,43 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const deep = syntaxTreeTooDeep(tokens, LIMITS.maxDepth);
   if (deep !== undefined) return tooDeep(deep);
-  const documents = [...new Composer(YAML_OPTIONS).compose(tokens, true, text.length)];
+  const { documents, uncounted } = compose(tokens, text.length);
   const doc = documents[0]!;
   if (documents.length > 1) {
     const { line, col } = pos(documents[1]!.range[0]);
     return { diagnostics: [at('yaml-syntax', 'the file holds more than one YAML document', 'remove the "---" line: one file, one document', line, col)] };
   }
   if (doc.errors.length) {
+    const shown = doc.errors.slice(0, LIMITS.maxDiagnostics).map((e) => {
+      const { line, col } = pos(e.pos[0]);
+      const message = showValue(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+      return at('yaml-syntax', message, 'check the indentation, quotes and brackets near this point', line, col);
+    });
+    const more = doc.errors.length - shown.length + uncounted;
+    return { diagnostics: more > 0 ? [...shown, moreProblems(file, more)] : shown };
+  }
+  const keys = keyProblems(doc);
+  if (keys[0]?.code === 'forbidden-key') {
+    const { offset, key, path } = keys[0];
+    const { line, col } = pos(offset);
+    const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
     return {
-      diagnostics: doc.errors.map((e) => {
-        const { line, col } = pos(e.pos[0]);
-        if (e.code === 'DUPLICATE_KEY') {
-          const key = /^["']?([^"':\n]*)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1]?.trim() ?? '';
-          return at('duplicate-key', `the field "${key}" appears twice in one mapping`, 'keep one of them', line, col);
-        }
-        const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return at('yaml-syntax', message, 'check the indentation, quotes and brackets near this point', line, col);
-      }),
+      diagnostics: [at('forbidden-key', `"${key}" may not be used as a key`, 'no casus file has such a field; it could reach the internals of the program that reads it', line, col, pointerOf(path), field)],
     };
+  }
+  if (keys.length) {
+    const shown = keys.slice(0, LIMITS.maxDiagnostics).map(({ offset, code, key }) => {
+      const { line, col } = pos(offset);
+      return code === 'duplicate-key'
+        ? at(code, `the field "${showValue(key)}" appears twice in one mapping`, 'keep one of them', line, col)
+        : at(code, 'a key is a list or a mapping', 'keys are plain words (id:, title:); remove the "?" or the brackets', line, col);
+    });
+    return { diagnostics: keys.length > shown.length ? [...shown, moreProblems(file, keys.length - shown.length)] : shown };
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
+    // yaml counts the anchored node itself as well: one more, so exactly maxAliases aliases pass.
+    value = doc.toJS({ maxAliasCount: LIMITS.maxAliases + 1 });
   } catch (e) {
     const message = (e as Error).message;
     if (/excessive alias count/i.test(message))
@@ -239,16 +345,6 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
     return { diagnostics: [at('yaml-syntax', said, 'check the anchors (&name) and aliases (*name)', line, col)] };
   }
   if (valueDepth(value, LIMITS.maxDepth) > LIMITS.maxDepth) return tooDeep();
-  const forbidden = forbiddenKeyIn(value);
-  if (forbidden) {
-    const { node } = nodeAt(doc, forbidden.path);
-    const keyNode = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === forbidden.key)?.key : undefined;
-    const { line, col } = pos((isScalar(keyNode) && keyNode.range ? keyNode.range[0] : node?.range?.[0]) ?? 0);
-    const path = [...forbidden.path, forbidden.key];
-    return {
-      diagnostics: [at('forbidden-key', `"${forbidden.key}" may not be used as a key`, 'no casus file has such a field; it could reach the internals of the program that reads it', line, col, pointerOf(path), path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''))],
-    };
-  }
   const schema = schemaNamedIn(text, value);
   const source: SourceFile = {
     file,

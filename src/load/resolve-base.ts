@@ -42,7 +42,8 @@ export function resolveBase(whatIfPath: string, base: string): BaseResolution {
   let isFile = false;
   try {
     isFile = statSync(target).isFile();
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return { code: 'bad-base', message: `the base "${base}" is a loop of symbolic links (a link that leads back to itself)` };
     isFile = false;
   }
   if (!isFile) {

@@ -3,7 +3,7 @@
  * diagnostics that say what was expected and suggest the near miss. Pure.
  */
 import type { z } from 'zod';
-import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
+import { didYouMean, listSome, MAX_DIAGNOSTICS, moreProblems, showValue, type Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
 
 /** A readable field name: list steps by id where the item has one (events.offensive.date). */
@@ -47,7 +47,7 @@ function received(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'number' && !Number.isFinite(value)) return `number ${value}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${typeof value === 'string' ? JSON.stringify(showValue(value)) : JSON.stringify(value)}`;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -64,15 +64,25 @@ export function validateShape<S extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  let hidden = 0;
   for (const issue of result.error.issues.flatMap(flatten)) {
+    // Past the limit, issues are counted, not located or worded (locating each would cost time per issue).
+    if (diagnostics.length >= MAX_DIAGNOSTICS) {
+      hidden += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
     const path = issue.path as PathSegment[];
     const field = fieldName(source.value, path);
     const actual = valueAt(source.value, path);
     let d: Diagnostic;
     switch (issue.code) {
       case 'unrecognized_keys': {
+        const parentShape = knownKeys(schema, path, source.value);
         for (const key of issue.keys) {
-          const parentShape = knownKeys(schema, path, source.value);
+          if (diagnostics.length >= MAX_DIAGNOSTICS) {
+            hidden++;
+            continue;
+          }
           d = diagnosticAt(source, 'unknown-field', path, field ? `${field}.${key}` : key,
             `"${key}" is not a field here${parentShape.length ? `; expected one of: ${listSome(parentShape, 12)}` : ''}`,
             didYouMean(key, parentShape), key);
@@ -131,7 +141,7 @@ export function validateShape<S extends z.ZodType>(
     }
     push(d);
   }
-  return { diagnostics };
+  return { diagnostics: hidden ? [...diagnostics, moreProblems(source.file, hidden)] : diagnostics };
 
   function push(d: Diagnostic) {
     const key = `${d.pointer}|${d.code}|${d.message}`;

@@ -2,8 +2,11 @@
 import type { DutiesReport } from '../core/duties.js';
 import { eventLine, reasonLine } from './render-text.js';
 import { pad, PLAIN, type Style } from './style.js';
+import { compareText } from '../core/compare-text.js';
+import { safeData } from './safe-text.js';
 
 export function renderDuties(d: DutiesReport, s: Style = PLAIN): string {
+  d = safeData(d); // text from files is shown, never obeyed (a title holding ESC [2J)
   const out: string[] = [s.bold(`${d.state}'s duties: ${d.scenario.title}`), s.dim(`scenario ${d.scenario.id}`), ''];
   for (const e of d.events) {
     out.push(`${s.bold(e.event.date)}  ${s.bold(e.event.title)}  ${s.dim(`[${e.event.id}]`)}`);
@@ -17,7 +20,7 @@ export function renderDuties(d: DutiesReport, s: Style = PLAIN): string {
       continue;
     }
     const table = [['clause', 'towards', 'status', 'duty', 'actual', 'assessment', 'reason']];
-    for (const v of [...e.rows].sort((a, b) => a.clause.localeCompare(b.clause)))
+    for (const v of [...e.rows].sort((a, b) => compareText(a.clause, b.clause)))
       table.push([v.clause, v.beneficiary, v.status, v.duty, v.actual ?? '-', v.assessment, reasonLine(v)]);
     const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
     for (const [i, r] of table.entries()) {

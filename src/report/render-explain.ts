@@ -3,6 +3,7 @@ import type { Explanation } from '../core/explain.js';
 import { explainView, type TestView } from './explain-view.js';
 import { PLAIN, type Style } from './style.js';
 import { CONTESTED_MARK, possessive, type Names } from './vocabulary.js';
+import { safeData } from './safe-text.js';
 
 function indent(text: string, by = '    '): string {
   return text.trim().split('\n').map((l) => by + l.trim()).join('\n');
@@ -16,6 +17,7 @@ function limbLines(limbs: readonly TestView[], indentBy: string, s: Style): stri
 }
 
 export function renderExplain(x: Explanation, s: Style = PLAIN, names: Names = {}): string {
+  x = safeData(x); // text from files is shown, never obeyed (a title holding ESC [2J)
   const v = explainView(x, names);
   const w = v.wording;
   const d = v.duty;

@@ -10,6 +10,7 @@ import { escapeHtml as h } from './html.js';
 import { byClauseThenObligor } from './render-markdown.js';
 import { contestedLine, eventLine, reasonLine, summaryLine } from './render-text.js';
 import { isWebLink, type NotesById } from './scenario-notes.js';
+import { safeData } from './safe-text.js';
 import {
   ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, CONTESTED_MARK, CONTESTED_WORD, STATUS_MARKS, STATUS_ORDER, STATUS_WORDS,
 } from './vocabulary.js';
@@ -89,6 +90,8 @@ function scenarioSection(sr: ScenarioReport, notes: NotesById): string {
 }
 
 export function renderHtml(report: Report, notes: NotesById = {}): string {
+  report = safeData(report); // text from files is shown, never obeyed (a title holding ESC [2J)
+  notes = safeData(notes);
   const title = report.scenarios.length === 1 ? report.scenarios[0]!.title : `casus: ${report.scenarios.length} scenarios`;
   const all = report.scenarios.flatMap((s) => s.verdicts);
   return [

@@ -8,22 +8,31 @@ import { tally } from '../core/tally.js';
 import { contestedLine, contestedMark, eventLine, reasonLine, summaryLine } from './render-text.js';
 import { isWebLink, type NotesById } from './scenario-notes.js';
 import { ASSESSMENT_MARKS, CONTESTED_MARK, STATUS_MARKS } from './vocabulary.js';
+import { compareText } from '../core/compare-text.js';
+import { safeData } from './safe-text.js';
 
-/** Table cells hold one line; a pipe would end the cell. */
+/**
+ * Text from a file, as one line of Markdown that carries no markup of its own: a pipe
+ * would end a table cell, brackets would make a link, and `<` would open raw HTML
+ * (a title holding <script> or <img onerror>), so each is escaped.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([[\]])/g, '\\$1')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
-/** Link text must not close the bracket early. */
-function linkText(text: string): string {
-  return cell(text).replace(/([[\]])/g, '\\$1');
-}
+/** Link text must not close the bracket early (cell escapes brackets). */
+const linkText = cell;
 
 export function byClauseThenObligor(a: Verdict, b: Verdict): number {
-  return a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor);
+  return compareText(a.clause, b.clause) || compareText(a.obligor, b.obligor);
 }
 
 export function renderMarkdown(report: Report, notes: NotesById = {}): string {
+  report = safeData(report); // text from files is shown, never obeyed (a title holding ESC [2J)
+  notes = safeData(notes);
   const out: string[] = [];
   for (const sr of report.scenarios) {
     out.push(`# ${cell(sr.title)}`, '', `Scenario \`${sr.id}\`.`, '');

@@ -1,6 +1,7 @@
 /** The `casus run --summary` view: reliability counts and what they cannot tell. Pure. */
 import type { Reliability, ReliabilityRow } from '../core/reliability.js';
 import { pad, PLAIN, type Style } from './style.js';
+import { safeData } from './safe-text.js';
 
 const percent = (r: number | null) => (r === null ? '-' : `${Math.round(r * 1000) / 10}%`);
 
@@ -31,6 +32,7 @@ export const NOT_A_SAMPLE = [
 ];
 
 export function renderSummary(r: Reliability, s: Style = PLAIN): string {
+  r = safeData(r); // text from files is shown, never obeyed (a title holding ESC [2J)
   const out: string[] = [
     s.bold(`Reliability in ${r.scenarios} scenario${r.scenarios === 1 ? '' : 's'}, ${r.events} event${r.events === 1 ? '' : 's'}, ${r.rows} rows`),
     s.dim('  one row is one obligor under one clause for one event; "obliged" rows only are counted as honored, unmet or unrecorded'),

@@ -2,8 +2,11 @@
 import type { SweepResult } from '../core/sweep.js';
 import { table } from './render-text.js';
 import { PLAIN, type Style } from './style.js';
+import { safeData } from './safe-text.js';
 
 export function renderSweepText(r: SweepResult, title: string, s: Style = PLAIN): string {
+  r = safeData(r); // text from files is shown, never obeyed (a title holding ESC [2J)
+  title = safeData(title);
   const perWorld = r.worlds.length ? r.verdicts / r.worlds.length : 0;
   const out: string[] = [
     s.bold(`Sweep over ${title}`),

@@ -8,6 +8,8 @@ import { tally, type Tally } from '../core/tally.js';
 import { isRequestReason } from '../core/simulate.js';
 import { pad, PLAIN, type Style } from './style.js';
 import { CONTESTED_MARK, kindWords, reasonSentence, withNames } from './vocabulary.js';
+import { compareText } from '../core/compare-text.js';
+import { safeData } from './safe-text.js';
 
 export function eventLine(e: EventSummary): string {
   const kind = kindWords(e.kind);
@@ -109,7 +111,7 @@ export function eventText(e: EventSummary, rows: readonly Verdict[], s: Style = 
   } else {
     const header = ['obligor', 'clause', 'status', 'actual', 'assessment', 'reason'];
     const body = [...rows]
-      .sort((a, b) => a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor))
+      .sort((a, b) => compareText(a.clause, b.clause) || compareText(a.obligor, b.obligor))
       .map((v) => [v.obligor, v.clause, statusCell(v, s), v.actual ?? '-', assessmentCell(v, s), reasonLine(v)]);
     out.push(...table([header, ...body], s).map((l) => `  ${l}`));
     const contested = rows.filter((v) => v.contested.length);
@@ -133,6 +135,7 @@ export function renderScenarioText(sr: ScenarioReport, s: Style = PLAIN): string
 }
 
 export function renderText(report: Report, s: Style = PLAIN): string {
+  report = safeData(report); // text from files is shown, never obeyed (a title holding ESC [2J)
   const parts = report.scenarios.map((sr) => renderScenarioText(sr, s));
   if (report.scenarios.length > 1) {
     const all = report.scenarios.flatMap((x) => x.verdicts);

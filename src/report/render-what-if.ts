@@ -9,6 +9,8 @@ import type { ReasonChange, RowComparison, RowSide, WhatIfReport } from '../core
 import { toContract } from './render-json.js';
 import { eventLine, table } from './render-text.js';
 import { PLAIN, type Style } from './style.js';
+import { compareText } from '../core/compare-text.js';
+import { safeData } from './safe-text.js';
 
 /** A value on one line, as it would be written in a what-if file. */
 export function yamlInline(value: unknown): string {
@@ -37,6 +39,7 @@ function flipCell(r: RowComparison, s: Style): string {
 }
 
 export function renderWhatIfText(x: WhatIfReport, s: Style = PLAIN): string {
+  x = safeData(x); // text from files is shown, never obeyed (a title holding ESC [2J)
   const out: string[] = [s.bold(x.title), s.dim(`what-if ${x.id}, on ${x.baseId} (${x.baseTitle})`), ''];
   out.push(s.bold('Changed (immer patches):'));
   if (!x.patches.length) out.push(s.dim('  nothing: the changes leave the base as it was'));
@@ -49,7 +52,7 @@ export function renderWhatIfText(x: WhatIfReport, s: Style = PLAIN): string {
     out.push(`  ${eventLine(e)}`);
     if (before && eventLine(before) !== eventLine(e)) out.push(s.dim(`  (base: ${eventLine(before)})`));
     out.push('');
-    const rows = x.rows.filter((r) => r.event === e.id).sort((a, b) => a.clause.localeCompare(b.clause) || a.obligor.localeCompare(b.obligor));
+    const rows = x.rows.filter((r) => r.event === e.id).sort((a, b) => compareText(a.clause, b.clause) || compareText(a.obligor, b.obligor));
     if (!rows.length) {
       out.push(s.dim('  no clause applies in the base or the variant'), '');
       continue;

@@ -8,12 +8,14 @@ import { renderWhatIfYaml } from './render-what-if-file.js';
 import type { Counterfactual, WhyNotResult } from '../core/why-not.js';
 import { changeLine, reasonChangeWords } from './render-what-if.js';
 import { PLAIN, type Style } from './style.js';
+import { safeData } from './safe-text.js';
 
 function goalWords(r: WhyNotResult): string {
   return r.goal === 'obliged' ? 'make it obliged' : 'release it from the duty';
 }
 
 export function renderWhyNotText(r: WhyNotResult, s: Style = PLAIN): string {
+  r = safeData(r); // text from files is shown, never obeyed (a title holding ESC [2J)
   const v = r.row;
   const out: string[] = [];
   out.push(s.bold(`${v.obligor} under ${v.clause} for ${v.event} (${v.date}): ${v.status}`));

@@ -15,7 +15,9 @@ export function isRealDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  // Date.UTC reads the years 0-99 as 1900-1999: the year is set apart, so 0050-06-01 exists.
+  date.setUTCFullYear(y, mo - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
@@ -24,9 +26,13 @@ export const stateCode = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: 'a state code of three capital letters (ISO 3166-1 alpha-3, e.g. ARM)' });
 
+/** Characters in an id, code or name: the longest shipped id has 39; a 200 KB one is refused, not searched for near misses. */
+export const MAX_ID_LENGTH = 100;
+
 /** Kebab-case identifiers for territories, actors, treaties, events, scenarios. */
 export const slug = z
   .string()
+  .max(MAX_ID_LENGTH, { abort: true })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a kebab-case id (lower-case letters, digits and hyphens)' });
 
 export const source = z
@@ -89,6 +95,7 @@ export const reasonCode = slug;
 /** A clause is named treaty/clause, e.g. cst/art-4. */
 export const clauseRef = z
   .string()
+  .max(MAX_ID_LENGTH * 2 + 1, { abort: true })
   .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'a clause named treaty/clause, e.g. cst/art-4' });
 
 /** A dated membership of a state in a treaty (treaty files and scenario worlds). */

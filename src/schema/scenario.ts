@@ -5,13 +5,17 @@
  */
 import { z } from 'zod';
 import {
-  assessment, clauseRef, eventKind, isoDate, response, slug, source, stateCode, targetKind, verdictStatus,
+  assessment, clauseRef, eventKind, isoDate, MAX_ID_LENGTH, response, slug, source, stateCode, targetKind, verdictStatus,
 } from './common.js';
 import { worldFile } from './world.js';
+
+/** Characters in a change path: a few ids joined by dots. */
+export const MAX_CHANGE_PATH_LENGTH = 500;
 
 /** A dotted path; list items are addressed by their id (`events.offensive.requests`). */
 export const changePath = z
   .string()
+  .max(MAX_CHANGE_PATH_LENGTH, { abort: true })
   .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_\/-]+)*$/, { message: 'a dotted path such as events.offensive.requests' });
 
 export const change = z.union([
@@ -22,7 +26,7 @@ export const change = z.union([
 export type Change = z.infer<typeof change>;
 
 /** A state code or a non-state actor id; `cst`-style organization ids are treaty ids. */
-const actorRef = z.string().regex(/^([A-Z]{3}|[a-z0-9]+(-[a-z0-9]+)*)$/, {
+const actorRef = z.string().max(MAX_ID_LENGTH, { abort: true }).regex(/^([A-Z]{3}|[a-z0-9]+(-[a-z0-9]+)*)$/, {
   message: 'a state code (ARM) or an actor or organization id (al-qaeda, cst)',
 });
 
@@ -91,7 +95,7 @@ export const event = z
     /** Whose acts provoked the attack, by the sources (the non-provocation clauses read it); empty: none found. */
     provokedBy: z.array(stateClaim).optional(),
     target: stateCode,
-    territory: z.string().min(1),
+    territory: z.string().min(1).max(MAX_ID_LENGTH),
     targetKind: targetKind.optional(),
     /**
      * Was the attack directed from abroad? (The North Atlantic Council's test of 2001-09-12 for a

@@ -5,7 +5,7 @@
  * code it tests and the treaty words it encodes (`because`).
  */
 import { z } from 'zod';
-import { isoDate, membership, response, reasonCode, slug, source, stateCode } from './common.js';
+import { isoDate, MAX_ID_LENGTH, membership, response, reasonCode, slug, source, stateCode } from './common.js';
 
 export const OPERATORS = [
   'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
@@ -17,7 +17,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** A leaf test on one fact of the catalogue. No `path` or `params`: facts are plain values. */
 export const leafCondition = z
   .object({
-    fact: z.string().min(1),
+    fact: z.string().min(1).max(MAX_ID_LENGTH),
     operator: z.enum(OPERATORS),
     value: z.union([scalar, z.array(scalar)]),
     code: reasonCode,

@@ -5,6 +5,7 @@
  * No DOM, no clock: the page's panels draw a state, they never change one.
  */
 import type { VerdictStatus } from '../schema/common.js';
+import { compareText } from '../core/compare-text.js';
 
 export interface Cell {
   clause: string;
@@ -140,7 +141,7 @@ export function reduce(s: PageState, a: Action): PageState {
 export function toAddress(s: PageState): string {
   if (s.screen === 'start') return '#';
   if (s.lesson) return `#lesson/${encodeURIComponent(s.lesson.id)}/${s.lesson.step + 1}`;
-  const choices = Object.entries(choicesOf(s)).sort(([a], [b]) => a.localeCompare(b));
+  const choices = Object.entries(choicesOf(s)).sort(([a], [b]) => compareText(a, b));
   const readings = readingsOf(s);
   const query = [
     choices.length ? `w=${choices.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join(',')}` : '',

@@ -232,3 +232,11 @@ export function invalidatingMutation(root: Json, v: Vocabulary, profile: Profile
 }
 
 export type { Json };
+
+/**
+ * An id-like text of any length, from one character to far past the id limit (100):
+ * kebab-case words, sometimes with a capital or a space that makes it no id at all.
+ */
+export const longId: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('a', 'x-', 'armenia-', 'ARM', 'ab cd', 'x\u001b['), fc.integer({ min: 1, max: 50_000 }))
+  .map(([word, length]) => word.repeat(Math.ceil(length / word.length)).slice(0, length));

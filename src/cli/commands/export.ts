@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { displayPath } from '../../load/load-files.js';
 import type { Output } from '../output.js';
 import { pageFiles, type PageOptions } from '../page-files.js';
+import { compareText } from '../../core/compare-text.js';
 
 export interface ExportOptions extends PageOptions {
   out: string;
@@ -24,7 +25,7 @@ export async function exportCommand(o: ExportOptions): Promise<Output> {
   }
   try {
     mkdirSync(dir, { recursive: true });
-    for (const [name, file] of [...page.files].sort(([a], [b]) => a.localeCompare(b))) writeFileSync(join(dir, name), file.body);
+    for (const [name, file] of [...page.files].sort(([a], [b]) => compareText(a, b))) writeFileSync(join(dir, name), file.body);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     return { exitCode: 2, stdout: '', stderr: `casus: cannot write to ${o.out} (${code})\n` };

@@ -6,7 +6,6 @@
  * kind every kind, otherwise "as is" and "removed". Returns {exitCode, stdout,
  * stderr}; progress goes to the callback the shell gives (a bar on a terminal).
  */
-import { parse as parseYaml } from 'yaml';
 import { ClauseEvaluator } from '../../core/evaluate-clause.js';
 import { FACT_CATALOGUE, type FactValue } from '../../core/fact-catalogue.js';
 import { sweep, worldCount, type SweepDimension } from '../../core/sweep.js';
@@ -14,7 +13,7 @@ import { valueAtPath, type WhatIfDocument } from '../../core/what-if.js';
 import { eventKind, membershipStatus, targetKind } from '../../schema/common.js';
 import { changePath, type Change } from '../../schema/scenario.js';
 import { didYouMean, listSome } from '../../load/diagnostics.js';
-import { checkOptionChanges } from '../../load/load-what-if.js';
+import { checkOptionChanges, parseOptionValue } from '../../load/load-what-if.js';
 import { renderSweepJson, renderSweepText } from '../../report/render-sweep.js';
 import { yamlInline } from '../../report/render-what-if.js';
 import { caseOrRefuse, checkCodes } from '../load-or-refuse.js';
@@ -61,12 +60,9 @@ function dimensionOf(spec: string, doc: WhatIfDocument): SweepDimension | string
   const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
   let given: unknown[] | undefined;
   if (eq >= 0) {
-    try {
-      const v = parseYaml(spec.slice(eq + 1)) as unknown;
-      given = Array.isArray(v) ? v : [v];
-    } catch (e) {
-      return `--vary ${name}: the values are not valid YAML (${(e as Error).message.split('\n')[0]})`;
-    }
+    const parsed = parseOptionValue(spec.slice(eq + 1), `--vary ${name}`);
+    if (typeof parsed === 'string') return parsed;
+    given = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
     if (!given.length) return `--vary ${name}: give at least one value`;
   }
   const fact = FACTS.get(name);

@@ -12,7 +12,7 @@ import { worldFile } from '../../schema/world.js';
 import { checkTreaty, checkWorld, vocabularyOf, type Loaded } from '../../load/check-references.js';
 import type { Diagnostic } from '../../load/diagnostics.js';
 import { DEFAULT_RULES_DIR, checkScenarioSource, duplicateScenarioIds, expandPaths, loadRules, loadScenarios, readSource } from '../../load/load-files.js';
-import { loadCase } from '../../load/load-what-if.js';
+import { loadCase, type CaseCache } from '../../load/load-what-if.js';
 import { checkLesson } from '../../load/load-lessons.js';
 import { validateShape } from '../../load/validate-shape.js';
 import { fileKind } from '../file-kind.js';
@@ -39,6 +39,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
   for (const extra of rulesDirs.slice(1)) diagnostics.push(...loadRules(resolve(extra)).diagnostics);
   const { files, diagnostics: missing } = expandPaths(rest);
   diagnostics.push(...missing);
+  const chains: CaseCache = new Map(); // each what-if of a chain loaded once
   const vocab = vocabularyOf(rules.model.world, rules.model.treaties);
   let count = rules.worldFiles.length + rules.treatyFiles.length;
   const scenarios: Loaded<Scenario>[] = [];
@@ -63,7 +64,7 @@ export async function validateCommand(o: ValidateOptions): Promise<Output> {
       }
       case 'what-if':
         // A what-if is checked with its whole chain of bases.
-        diagnostics.push(...loadCase(file, rules.model).diagnostics);
+        diagnostics.push(...loadCase(file, rules.model, [], chains).diagnostics);
         break;
       case 'lesson':
         // A lesson is checked against the cases in the folder above it.

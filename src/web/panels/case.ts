@@ -5,6 +5,7 @@
  */
 import { eventsInOrder } from '../what-if-toggles.js';
 import { eventLine } from '../../report/render-text.js';
+import { compareText } from '../../core/compare-text.js';
 import { glossary } from '../../report/vocabulary.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { h } from '../dom.js';
@@ -15,7 +16,7 @@ import { flipNames } from './what-if.js';
 
 /** The cases by the date of their first event. */
 export function casesByDate(scenarios: readonly Scenario[]): Scenario[] {
-  return [...scenarios].sort((a, b) => eventsInOrder(a)[0]!.date.localeCompare(eventsInOrder(b)[0]!.date) || a.id.localeCompare(b.id));
+  return [...scenarios].sort((a, b) => compareText(eventsInOrder(a)[0]!.date, eventsInOrder(b)[0]!.date) || compareText(a.id, b.id));
 }
 
 export function headerBar(ctx: PanelContext): HTMLElement {
