@@ -1,7 +1,8 @@
 /**
  * The tests Stryker runs against each mutant of src/core: only the in-process
  * tests that import src/. The CLI tests spawn dist/ (built before mutation, so
- * they cannot see a mutant) and the browser tests drive the built page.
+ * they cannot see a mutant: the set-up file skips them) and the browser tests
+ * drive the built page.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -25,7 +26,8 @@ export default defineConfig({
       'tests/why-not.test.ts',
       'tests/web/*.test.ts',
     ],
-    testTimeout: 30_000,
+    setupFiles: ['tests/helpers/mutation-setup.ts'],
+    testTimeout: 600_000,
     pool: 'forks',
   },
 });
