@@ -70,8 +70,6 @@ export const DIAGNOSTIC_CODES = {
   'no-rules': 'a rules folder with no world or treaty files',
 } as const satisfies Record<string, string>;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
-
 /** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();

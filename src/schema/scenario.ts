@@ -38,7 +38,6 @@ export const request = z
     note: z.string().optional(),
   })
   .strict();
-export type Request = z.infer<typeof request>;
 
 export const actual = z
   .object({
@@ -51,7 +50,6 @@ export const actual = z
     note: z.string().optional(),
   })
   .strict();
-export type Actual = z.infer<typeof actual>;
 
 export const expectation = z
   .object({

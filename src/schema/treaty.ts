@@ -54,7 +54,6 @@ export const topCondition = z.union([
   z.object({ all: z.array(condition).min(1) }).strict(),
   z.object({ any: z.array(condition).min(1) }).strict(),
 ]);
-export type TopCondition = z.infer<typeof topCondition>;
 
 export const clauseVersion = z
   .object({
@@ -129,7 +128,6 @@ export const suspension = z
     note: z.string().optional(),
   })
   .strict();
-export type Suspension = z.infer<typeof suspension>;
 
 export const treatyFile = z
   .object({
