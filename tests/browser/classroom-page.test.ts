@@ -16,16 +16,17 @@ import { startServe, type Running } from '../helpers/serve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
-// Skipped only on a developer's machine without Chromium; under CI a missing browser must fail.
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-if (!canRun) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium; CI installs it)`);
+// A missing Chromium fails the suite; only a run that says CASUS_SKIP_BROWSER=1 skips these tests.
+const skip = process.env.CASUS_SKIP_BROWSER === '1';
+if (skip) console.warn('browser tests skipped: CASUS_SKIP_BROWSER=1');
 
-describe.skipIf(!canRun)('the classroom page in Chromium', () => {
+describe.skipIf(skip)('the classroom page in Chromium', () => {
   let server: Running;
   let browser: Browser;
   const errors: string[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it (apt-get install chromium), or run with CASUS_SKIP_BROWSER=1 to skip the browser tests`);
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServe(['--port', '0']);
     browser = await chromium.launch({
@@ -237,7 +238,9 @@ describe.skipIf(!canRun)('the classroom page in Chromium', () => {
     await page.close();
   });
 
-  it('measures re-evaluation after a toggle on the largest scenario (a benchmark figure, not a check)', async () => {
+  // The timings are printed (and written to test-artifacts/browser/benchmark.txt) as a figure;
+  // what is checked is that every click redraws the page and the page shows the core's time.
+  it("each toggle click on the largest scenario redraws the page, which shows the core's time (timings printed)", async () => {
     const { model, scenarios } = scenariosAt(SCENARIOS);
     const report = await simulate(model, scenarios);
     const largest = report.scenarios.reduce((a, b) => (b.verdicts.length > a.verdicts.length ? b : a));
@@ -266,7 +269,7 @@ describe.skipIf(!canRun)('the classroom page in Chromium', () => {
       })`)) as [number, number];
       toScreen.push(dom);
       toLayout.push(laidOut);
-      core.push(Number(await page.locator('#reeval-time').getAttribute('data-ms')));
+      core.push(Number((await page.locator('#reeval-time').getAttribute('data-ms')) ?? NaN));
     }
     const median = (xs: number[]) => [...xs.slice(1)].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!; // the first is warm-up
     const line =
@@ -275,7 +278,8 @@ describe.skipIf(!canRun)('the classroom page in Chromium', () => {
       `to laid out ${median(toLayout).toFixed(2)} ms (median of 10; goal < 16 ms)`;
     console.log(line);
     writeFileSync(join(ARTIFACTS, 'benchmark.txt'), `${line}\n`);
-    expect(core.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
+    expect(toScreen).toHaveLength(11); // each click's promise resolved: the click changed the page
+    expect(core.filter((x) => !Number.isFinite(x))).toEqual([]);
     await page.close();
   });
 
