@@ -60,7 +60,8 @@ function rawRows(model: Model, scenarios: readonly Scenario[]): RawRow[] {
         for (const clause of treaty.clauses) {
           for (const obligor of partiesOn(treaty, situation.world, event.date).filter((s) => s !== event.target)) {
             const facts = deriveFacts({ world: situation.world, treaty, clauseRef: `${treaty.id}/${clause.id}`, event, obligor });
-            rows.push({ version: versionOn(clause, event.date), treaty, facts });
+            const version = versionOn(clause, event.date);
+            if (version) rows.push({ version, treaty, facts });
           }
         }
       }

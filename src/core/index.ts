@@ -3,17 +3,17 @@
  * No file or network I/O, no clock, no randomness; it runs in Node and in the
  * browser alike. Loading and rendering live outside it.
  */
-export { simulate, simulateScenario, mergeWorld, versionOn } from './simulate.js';
+export { simulate, simulateScenario, mergeWorld, versionOn, clausesJudged } from './simulate.js';
 export type { Model, Report, ScenarioReport, Verdict } from './simulate.js';
 export { checkExpectations, expectationsOf, describeExpectation } from './expectations.js';
 export type { ExpectationResult } from './expectations.js';
 export { explainVerdict } from './explain.js';
 export type { Explanation } from './explain.js';
 export { applyChanges } from './changes.js';
-export { foldTimeline, chronological } from './timeline.js';
-export { FACT_IDS } from './fact-catalogue.js';
+export { findStep, chronological } from './timeline.js';
+export { changesFor, FACT_IDS } from './fact-catalogue.js';
 export { sovereigntyInViewOf } from './recognition.js';
-export { statusOn, partiesOn, everParty } from './membership.js';
+export { statusOn, partiesOn } from './membership.js';
 export { ClauseEvaluator } from './evaluate-clause.js';
 export { documentOf, applyWhatIf, judgeDocument, runWhatIf } from './what-if.js';
 export type { WhatIfDocument } from './what-if.js';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { applyChanges, ChangeError, pathOf } from '../core/changes.js';
 import { chronological, type Situation } from '../core/timeline.js';
 import type { Change, Scenario } from '../schema/scenario.js';
-import { treatyFile } from '../schema/treaty.js';
+import { treaty } from '../schema/treaty.js';
 import { actor, recognition, state, territory, worldMembership } from '../schema/world.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { fieldName, validateShape } from './validate-shape.js';
@@ -81,7 +81,7 @@ const situationShape = z
         memberships: z.array(worldMembership),
       })
       .strict(),
-    treaties: z.array(treatyFile),
+    treaties: z.array(treaty),
   })
   .strict();
 
