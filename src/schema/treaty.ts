@@ -54,6 +54,7 @@ export const topCondition = z.union([
   z.object({ all: z.array(condition).min(1) }).strict(),
   z.object({ any: z.array(condition).min(1) }).strict(),
 ]);
+export type TopCondition = z.infer<typeof topCondition>;
 
 const versionFields = {
   from: isoDate,
@@ -80,7 +81,6 @@ const versionFields = {
  * `definitions` holds the named definitions this version (or an earlier one)
  * changed; the treaty's own apply to the rest.
  */
-export type TopCondition = z.infer<typeof topCondition>;
 export const clauseVersion = z
   .object({ ...versionFields, definitions: z.record(slug, condition).optional() })
   .strict();
