@@ -10,7 +10,7 @@
 import type { Server } from 'node:http';
 import { quickAnswer } from './help.js';
 import type { Output } from './output.js';
-import { safeOutput } from '../report/safe-text.js';
+import { safeOutput } from '../core/safe-text.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;

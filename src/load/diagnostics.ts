@@ -3,7 +3,7 @@
  * One renderer words them. Near-miss suggestions ("RSU"? did you mean "RUS"?)
  * come from edit distance. Pure.
  */
-import { safeText } from '../report/safe-text.js';
+import { safeText } from '../core/safe-text.js';
 import { MAX_ID_LENGTH } from '../schema/common.js';
 import { compareText } from '../core/compare-text.js';
 
@@ -88,7 +88,6 @@ export const DIAGNOSTIC_CODES = {
   'no-rules': 'a rules folder with no world or treaty files',
 } as const satisfies Record<string, string>;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** A long value as a message shows it: its start, and how long it was. */
 export function showValue(text: string): string {

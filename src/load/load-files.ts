@@ -32,13 +32,6 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export class InputError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.length} problem(s) in the input`);
-    this.name = 'InputError';
-  }
-}
-
 function problem(file: string, code: string, message: string, hint?: string): Diagnostic {
   return { code, file, line: 1, column: 1, pointer: '', field: '', message, ...(hint ? { hint } : {}) };
 }

@@ -3,7 +3,7 @@ import type { DutiesReport } from '../core/duties.js';
 import { eventLine, reasonLine } from './render-text.js';
 import { pad, PLAIN, type Style } from './style.js';
 import { compareText } from '../core/compare-text.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 export function renderDuties(d: DutiesReport, s: Style = PLAIN): string {
   d = safeData(d); // text from files is shown, never obeyed (a title holding ESC [2J)

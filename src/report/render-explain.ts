@@ -3,7 +3,7 @@ import type { Explanation } from '../core/explain.js';
 import { explainView, type TestView } from './explain-view.js';
 import { PLAIN, type Style } from './style.js';
 import { CONTESTED_MARK, possessive, type Names } from './vocabulary.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 function indent(text: string, by = '    '): string {
   return text.trim().split('\n').map((l) => by + l.trim()).join('\n');

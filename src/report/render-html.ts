@@ -10,7 +10,7 @@ import { escapeHtml as h } from './html.js';
 import { byClauseThenObligor } from './render-markdown.js';
 import { contestedLine, eventLine, reasonLine, summaryLine } from './render-text.js';
 import { isWebLink, type NotesById } from './scenario-notes.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 import {
   ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, CONTESTED_MARK, CONTESTED_WORD, STATUS_MARKS, STATUS_ORDER, STATUS_WORDS,
 } from './vocabulary.js';

@@ -9,7 +9,7 @@ import { contestedLine, contestedMark, eventLine, reasonLine, summaryLine } from
 import { isWebLink, type NotesById } from './scenario-notes.js';
 import { ASSESSMENT_MARKS, CONTESTED_MARK, STATUS_MARKS } from './vocabulary.js';
 import { compareText } from '../core/compare-text.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 /**
  * Text from a file, as one line of Markdown that carries no markup of its own: a pipe

@@ -1,7 +1,7 @@
 /** The `casus run --interpretations all` view: each contested reading, who holds it, and the verdicts it changes. Pure. */
 import type { ClauseReadings } from '../core/compare-readings.js';
 import { pad, PLAIN, type Style } from './style.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 export function renderReadings(clauses: readonly ClauseReadings[], s: Style = PLAIN): string {
   clauses = safeData(clauses); // text from files is shown, never obeyed (a title holding ESC [2J)

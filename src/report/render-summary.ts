@@ -1,7 +1,7 @@
 /** The `casus run --summary` view: reliability counts and what they cannot tell. Pure. */
 import type { Reliability, ReliabilityRow } from '../core/reliability.js';
 import { pad, PLAIN, type Style } from './style.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 const percent = (r: number | null) => (r === null ? '-' : `${Math.round(r * 1000) / 10}%`);
 

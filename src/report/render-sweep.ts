@@ -2,7 +2,7 @@
 import type { SweepResult } from '../core/sweep.js';
 import { table } from './render-text.js';
 import { PLAIN, type Style } from './style.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 export function renderSweepText(r: SweepResult, title: string, s: Style = PLAIN): string {
   r = safeData(r); // text from files is shown, never obeyed (a title holding ESC [2J)

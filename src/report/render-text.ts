@@ -9,7 +9,7 @@ import { isRequestReason } from '../core/simulate.js';
 import { pad, PLAIN, type Style } from './style.js';
 import { CONTESTED_MARK, kindWords, reasonSentence, withNames } from './vocabulary.js';
 import { compareText } from '../core/compare-text.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 export function eventLine(e: EventSummary): string {
   const kind = kindWords(e.kind);

@@ -10,7 +10,7 @@ import { toContract } from './render-json.js';
 import { eventLine, table } from './render-text.js';
 import { PLAIN, type Style } from './style.js';
 import { compareText } from '../core/compare-text.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 /** A value on one line, as it would be written in a what-if file. */
 export function yamlInline(value: unknown): string {

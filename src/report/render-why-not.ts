@@ -8,7 +8,7 @@ import { renderWhatIfYaml } from './render-what-if-file.js';
 import type { Counterfactual, WhyNotResult } from '../core/why-not.js';
 import { changeLine, reasonChangeWords } from './render-what-if.js';
 import { PLAIN, type Style } from './style.js';
-import { safeData } from './safe-text.js';
+import { safeData } from '../core/safe-text.js';
 
 function goalWords(r: WhyNotResult): string {
   return r.goal === 'obliged' ? 'make it obliged' : 'release it from the duty';

@@ -157,9 +157,6 @@ export function namesOf(world: { states: ReadonlyArray<{ id: string; name: strin
   return Object.fromEntries([...world.states, ...(world.actors ?? [])].map((x) => [x.id, x.name]));
 }
 
-/** "Russia (RUS)": the name first, the code as a secondary label. */
-export const stateLabel = (code: string, names: Names): string => (names[code] && names[code] !== code ? `${names[code]} (${code})` : code);
-
 /** A row whose status some named reading of the clause would change: a mark and a word. */
 export const CONTESTED_MARK = '⚖';
 export const CONTESTED_WORD = 'contested';

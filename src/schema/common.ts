@@ -47,13 +47,11 @@ export const source = z
 export type Source = z.infer<typeof source>;
 
 export const continent = z.enum(['europe', 'asia', 'africa', 'north-america', 'south-america', 'oceania', 'antarctica']);
-export type Continent = z.infer<typeof continent>;
 
 export const ocean = z.enum([
   'north-atlantic', 'south-atlantic', 'pacific', 'indian', 'arctic', 'mediterranean',
   'black-sea', 'baltic-sea', 'caribbean', 'south-china-sea', 'east-china-sea',
 ]);
-export type Ocean = z.infer<typeof ocean>;
 
 /**
  * Event kinds (docs/design.md §1, contract; `status-change` added for political acts such as a freeze;
@@ -64,7 +62,6 @@ export const eventKind = z.enum([
   'armed-attack', 'armed-clash', 'incident', 'internal-unrest', 'terrorist-attack', 'threat', 'status-change',
   'declaration-of-war',
 ]);
-export type EventKind = z.infer<typeof eventKind>;
 
 /** Responses, weakest first (contract). The order is the strength order. */
 export const RESPONSES = [
@@ -77,7 +74,6 @@ export const membershipStatus = z.enum(['member', 'suspended', 'frozen', 'withdr
 export type MembershipStatus = z.infer<typeof membershipStatus>;
 
 export const targetKind = z.enum(['territory', 'forces', 'vessel', 'aircraft']);
-export type TargetKind = z.infer<typeof targetKind>;
 
 export const verdictStatus = z.enum(['obliged', 'not-obliged', 'obliged-if-requested']);
 export type VerdictStatus = z.infer<typeof verdictStatus>;
@@ -90,6 +86,7 @@ export const REASON_CODES = [
   'treaty-in-force', 'obligor-is-party', 'target-is-party', 'obligor-is-not-attacker', 'event-is-covered',
   'attacker-is-covered', 'territory-is-targets', 'in-treaty-area', 'requested',
 ] as const;
+/** @alias A reason code is spelled as a slug; the name says what the field holds. */
 export const reasonCode = slug;
 
 /** A clause is named treaty/clause, e.g. cst/art-4. */
@@ -110,4 +107,3 @@ export const membership = z
     note: z.string().optional(),
   })
   .strict();
-export type Membership = z.infer<typeof membership>;

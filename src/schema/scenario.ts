@@ -42,7 +42,6 @@ export const request = z
     note: z.string().optional(),
   })
   .strict();
-export type Request = z.infer<typeof request>;
 
 export const actual = z
   .object({
@@ -55,13 +54,11 @@ export const actual = z
     note: z.string().optional(),
   })
   .strict();
-export type Actual = z.infer<typeof actual>;
 
 /** A sourced claim that names one state: who supported the attacker, who provoked the attack. */
 export const stateClaim = z
   .object({ state: stateCode, source: source.optional(), note: z.string().optional() })
   .strict();
-export type StateClaim = z.infer<typeof stateClaim>;
 
 export const expectation = z
   .object({

@@ -180,7 +180,6 @@ export const suspension = z
     note: z.string().optional(),
   })
   .strict();
-export type Suspension = z.infer<typeof suspension>;
 
 /** A state or territory the treaty protects though it need not be a party (SEATO's protocol states; Belgium's guaranteed neutrality). */
 export const protectedState = z
@@ -194,7 +193,6 @@ export const protectedState = z
     note: z.string().optional(),
   })
   .strict();
-export type ProtectedState = z.infer<typeof protectedState>;
 
 /** A party exempt from going to war with one state (Anglo-Japanese 1911, Art. IV: a treaty of general arbitration). */
 export const exemption = z
@@ -209,7 +207,6 @@ export const exemption = z
     note: z.string().optional(),
   })
   .strict();
-export type Exemption = z.infer<typeof exemption>;
 
 const treatyFields = {
   id: slug,

@@ -32,7 +32,6 @@ export type Actor = z.infer<typeof actor>;
 export const datedState = z
   .object({ state: stateCode.nullable(), from: isoDate.optional(), until: isoDate.optional(), note: z.string().optional() })
   .strict();
-export type DatedState = z.infer<typeof datedState>;
 
 export const territory = z
   .object({

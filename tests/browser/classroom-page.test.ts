@@ -249,7 +249,9 @@ describe.skipIf(SKIP_BROWSER)('the classroom page in Chromium', () => {
     await page.close();
   });
 
-  it('measures re-evaluation after a toggle on the largest scenario (a benchmark figure, not a check)', async () => {
+  // The timings are printed (and written to test-artifacts/browser/benchmark.txt) as a figure;
+  // what is checked is that every click redraws the page and the page shows the core's time.
+  it("each toggle click on the largest scenario redraws the page, which shows the core's time (timings printed)", async () => {
     const { model, scenarios } = scenariosAt(SCENARIOS);
     const report = await simulate(model, scenarios);
     const largest = report.scenarios.reduce((a, b) => (b.verdicts.length > a.verdicts.length ? b : a));
@@ -281,7 +283,7 @@ describe.skipIf(SKIP_BROWSER)('the classroom page in Chromium', () => {
       })`)) as [number, number];
       toScreen.push(dom);
       toLayout.push(laidOut);
-      core.push(Number(await page.locator('#reeval-time').getAttribute('data-ms')));
+      core.push(Number((await page.locator('#reeval-time').getAttribute('data-ms')) ?? NaN));
     }
     const median = (xs: number[]) => [...xs.slice(1)].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!; // the first is warm-up
     const line =
@@ -290,7 +292,8 @@ describe.skipIf(SKIP_BROWSER)('the classroom page in Chromium', () => {
       `to laid out ${median(toLayout).toFixed(2)} ms (median of 10; goal < 16 ms; before this change: 62-95 ms)`;
     console.log(line);
     writeFileSync(join(ARTIFACTS, 'benchmark.txt'), `${line}\n`);
-    expect(core.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
+    expect(toScreen).toHaveLength(11); // each click's promise resolved: the click changed the page
+    expect(core.filter((x) => !Number.isFinite(x))).toEqual([]);
     await page.close();
   });
 
