@@ -10,7 +10,7 @@ import { applyChanges, applyEachChange, ChangeError, pathOf } from '../core/chan
 import { chronological, type Situation } from '../core/timeline.js';
 import type { Change, Scenario } from '../schema/scenario.js';
 import { treaty } from '../schema/treaty.js';
-import { actor, recognition, state, territory, worldMembership } from '../schema/world.js';
+import { actor, declarationOfWar, greatPower, recognition, state, territory, worldMembership } from '../schema/world.js';
 import { capDiagnostics, didYouMean, listSome, MAX_DIAGNOSTICS, type Diagnostic } from './diagnostics.js';
 import { fieldName, validateShape } from './validate-shape.js';
 import { FORBIDDEN_KEYS, diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
@@ -115,6 +115,8 @@ export const mergedWorldShape = z
     territories: z.array(territory),
     recognitions: z.array(recognition),
     memberships: z.array(worldMembership),
+    greatPowers: z.array(greatPower),
+    declarationsOfWar: z.array(declarationOfWar),
   })
   .strict();
 

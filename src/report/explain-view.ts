@@ -59,6 +59,8 @@ export interface ExplainView {
     note?: string;
   };
   notInForce?: string;
+  /** The named readings that would give this row another status (empty: settled), each with who holds it. */
+  contested: Array<{ reading: string; statusWords: string; label: string; heldBy: string; kind: string; from?: string }>;
   tests: TestView[];
   territory: { viewer: string; viewerName: string; place: string; sovereign: string | null; sovereignName: string; basis: string; basisWords: string; note?: string };
   duty: {
@@ -123,6 +125,9 @@ export function explainView(x: Explanation, names: Names = {}): ExplainView {
     eventLine: eventLine(x.event),
     reasonLine: reasonLine(v, all),
     ...(ver ? {} : { notInForce: `The clause is not in force on ${v.date}: its versions are in force ${x.versionSpans}.` }),
+    contested: x.contested.map((c) => ({
+      reading: c.reading, statusWords: STATUS_WORDS[c.status], label: c.label.trim(), heldBy: c.heldBy, kind: c.kind, ...(c.from ? { from: c.from } : {}),
+    })),
     ...(ver ? { wording: {
       from: ver.from,
       ...(ver.until ? { until: ver.until } : {}),

@@ -4,7 +4,7 @@
  * comes first, so it is on screen at once; the clause's words, each test and the
  * response follow.
  */
-import { STATUS_MARKS, ASSESSMENT_MARKS, possessive } from '../../report/vocabulary.js';
+import { CONTESTED_MARK, STATUS_MARKS, ASSESSMENT_MARKS, possessive } from '../../report/vocabulary.js';
 import type { TestView } from '../../report/explain-view.js';
 import { h, type Child } from '../dom.js';
 import type { PanelContext } from '../judged.js';
@@ -69,5 +69,11 @@ export function explanationPanel(ctx: PanelContext): HTMLElement | null {
         d.recordedBy ? ` (the ${d.recordedBy} organization's response)` : '', '. ',
         h('span', { class: `assess a-${d.assessment}` }, ASSESSMENT_MARKS[d.assessment], ' ', d.assessmentWords), `: ${d.assessmentMeaning}.`),
       d.discretion ? h('p', { class: 'note' }, 'Means left to each party: ', d.discretion) : null,
-      ...d.notes.map((n) => h('p', { class: 'note' }, n))));
+      ...d.notes.map((n) => h('p', { class: 'note' }, n)),
+      // Law is contested too: say which readings would change this verdict, and who holds them.
+      ...(x.contested.length ? [
+        h('h3', {}, `${CONTESTED_MARK} Contested: readings that would change this verdict`),
+        h('ul', { class: 'contested-readings' }, ...x.contested.map((c) =>
+          h('li', {}, h('strong', {}, c.statusWords), ` if read as: ${c.label} `, h('span', { class: 'note' }, `(held by ${c.heldBy})`)))),
+      ] : [])));
 }

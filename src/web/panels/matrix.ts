@@ -7,7 +7,7 @@
 import type { Verdict } from '../../core/index.js';
 import type { VerdictStatus } from '../../schema/common.js';
 import {
-  ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, STATUS_MARKS, STATUS_MEANINGS, STATUS_ORDER, STATUS_WORDS, clauseName, treatyShort,
+  ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, STATUS_MARKS, STATUS_MEANINGS, STATUS_ORDER, STATUS_WORDS, CONTESTED_MARK, CONTESTED_WORD, clauseName, treatyShort,
 } from '../../report/vocabulary.js';
 import { h } from '../dom.js';
 import { rowKey, type PanelContext } from '../judged.js';
@@ -52,6 +52,8 @@ function verdictCell(ctx: PanelContext, v: Verdict, row: number, col: number): H
     h('span', { class: 'visually-hidden' }, `${v.obligorName} under ${clauseName(v)}: `),
     h('span', { class: 'status' }, mark(STATUS_MARKS[v.status]), ' ', STATUS_WORDS[v.status]), ' ',
     h('span', { class: 'assessment' }, mark(ASSESSMENT_MARKS[v.assessment]), ' ', ASSESSMENT_WORDS[v.assessment]),
+    // A named reading of the clause would give another status: the row is not settled law.
+    v.contested.length ? ' ' : null, v.contested.length ? h('span', { class: 'contested' }, mark(CONTESTED_MARK), ' ', CONTESTED_WORD) : null,
     flipped ? ' ' : null, flipped ? h('span', { class: 'flip' }, `⇄ was ${STATUS_WORDS[was.status]}`) : null,
     guess && ctx.state.revealed ? ' ' : null, guess && ctx.state.revealed ? h('span', { class: `verdict-of-guess ${guess === v.status ? 'right' : 'wrong'}` },
       guess === v.status ? '✓ predicted' : `✗ predicted ${STATUS_WORDS[guess]}`) : null);
