@@ -20,7 +20,8 @@ import { DIAGNOSTIC_CODES } from '../src/load/diagnostics.js';
 import { loadScenarioFile } from '../src/load/load-files.js';
 import { renderJson } from '../src/report/render-json.js';
 import { renderText } from '../src/report/render-text.js';
-import { invalidatingMutation, longId, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
+import { definitionTree, invalidatingMutation, longId, treeCondition, treeFacts, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
+import { MAX_CONDITION_NODES } from '../src/core/evaluate-clause.js';
 import { casus, hasStackTrace, ROOT } from './helpers/cli.js';
 import { shippedRules } from './helpers/project.js';
 
@@ -179,6 +180,49 @@ describe('ids of any length (issue 14: a 200 KB territory took 68 s and was echo
         if (id.length > 100) expect(r.exitCode).toBe(2);
       }),
       settings(runs(30, 300)),
+    );
+  }, TIMEOUT);
+});
+
+describe('random definition trees (issue 14: a 2.5 KB definition bomb grew to 4.1 GB)', () => {
+  it('Article 4 read with generated definitions: a cycle or a tree past the limit is refused and located; any other tree is judged, and Russia is obliged exactly when the tree holds', async () => {
+    // A what-if's base lies in its own folder: a copy of the shipped case beside the generated files.
+    cpSync(join(ROOT, 'scenarios', 'armenia-border-2022.yaml'), join(dir, 'armenia-border-2022.yaml'));
+    const base = 'armenia-border-2022.yaml';
+    await fc.assert(
+      fc.asyncProperty(definitionTree, async (defs) => {
+        const file = writeYaml({
+          id: 'generated-definitions',
+          title: 'Article 4 with generated definitions',
+          base,
+          changes: [
+            { set: 'treaties.cst.definitions', value: Object.fromEntries(defs.map((d, i) => [`d${i}`, treeCondition(d)])) },
+            { add: 'treaties.cst.clauses.art-4.versions.2012-12-19.conditions.all', value: { condition: 'd0' } },
+          ],
+        });
+        const r = await execute(['what-if', file, '--format', 'json']);
+        expect(hasStackTrace(r.stderr), r.stderr).toBe(false);
+        const facts = treeFacts(defs);
+        const codes = [...r.stderr.matchAll(DIAGNOSTIC_LINE)].map((m) => m[1]!);
+        if (facts.cycle) {
+          expect(r.exitCode, r.stderr).toBe(2);
+          expect(codes.every((c) => c === 'definition-cycle' || c === 'condition-too-large'), r.stderr).toBe(true);
+          return;
+        }
+        const largest = Math.max(...facts.size);
+        if (largest > MAX_CONDITION_NODES) {
+          expect(r.exitCode, r.stderr).toBe(2);
+          expect(codes, r.stderr).toContain('condition-too-large');
+          expect(r.stderr).toMatch(/:\d+:\d+: error \[condition-too-large\] treaties\.cst\./);
+        } else if (largest < MAX_CONDITION_NODES - 1000) {
+          // The clause's own tests take far fewer than 1,000 nodes: this tree fits, and is judged.
+          expect(r.exitCode, r.stderr).toBe(0);
+          const rows = (JSON.parse(r.stdout) as { rows: Array<{ event: string; clause: string; obligor: string; variant: { status: string } }> }).rows;
+          const russia = rows.find((x) => x.event === 'offensive' && x.clause === 'cst/art-4' && x.obligor === 'RUS')!;
+          expect(russia.variant.status).toBe(facts.value(0) ? 'obliged' : 'not-obliged');
+        } else expect([0, 2]).toContain(r.exitCode);
+      }),
+      settings(runs(25, 500)),
     );
   }, TIMEOUT);
 });

@@ -241,3 +241,82 @@ export type { Json };
 export const longId: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('a', 'x-', 'armenia-', 'ARM', 'ab cd', 'x\u001b['), fc.integer({ min: 1, max: 50_000 }))
   .map(([word, length]) => word.repeat(Math.ceil(length / word.length)).slice(0, length));
+
+/** A condition of a generated definition tree: a test of the event's kind, a reference, or a group. */
+export type TreeNode =
+  | { leaf: boolean }
+  | { ref: number }
+  | { group: 'all' | 'any'; children: TreeNode[] }
+  | { group: 'not'; children: [TreeNode] };
+
+/**
+ * Named definitions d0..dn-1, each a group over tests and references, for the
+ * definition bombs of issue 14: references mostly point to later definitions
+ * (a DAG, whose inlined size can double at each level), sometimes back (a cycle).
+ */
+const anyTree: fc.Arbitrary<TreeNode[]> = fc.integer({ min: 1, max: 14 }).chain((n) => {
+  const node = (i: number, depth: number): fc.Arbitrary<TreeNode> => {
+    const leaf = fc.boolean().map((b): TreeNode => ({ leaf: b }));
+    // Forward references keep the tree acyclic; one in twenty points anywhere, a cycle when it points back.
+    const ref = fc.oneof(
+      { weight: 19, arbitrary: i + 1 < n ? fc.integer({ min: i + 1, max: n - 1 }).map((j): TreeNode => ({ ref: j })) : leaf },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: n - 1 }).map((j): TreeNode => ({ ref: j })) },
+    );
+    if (depth >= 2) return fc.oneof(leaf, ref);
+    const child = fc.oneof({ weight: 1, arbitrary: leaf }, { weight: 3, arbitrary: ref }, { weight: 1, arbitrary: fc.constant(null) }).chain((c) => (c === null ? node(i, depth + 1) : fc.constant(c)));
+    return fc.oneof(
+      fc.tuple(fc.constantFrom('all' as const, 'any' as const), fc.array(child, { minLength: 1, maxLength: 4 })).map(([group, children]): TreeNode => ({ group, children })),
+      child.map((c): TreeNode => ({ group: 'not', children: [c] })),
+    );
+  };
+  return fc.tuple(...Array.from({ length: n }, (_, i) => node(i, 0)));
+});
+
+/** The bomb's own shape: each definition uses the next one 1 to 3 times, so the inlined size is the product (from a few nodes to millions). */
+const chainTree: fc.Arbitrary<TreeNode[]> = fc
+  .tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 4, maxLength: 22 }), fc.boolean())
+  .map(([uses, leaf]) => [
+    ...uses.map((k, i): TreeNode => ({ group: 'all', children: Array.from({ length: k }, () => ({ ref: i + 1 })) })),
+    { leaf },
+  ]);
+
+export const definitionTree: fc.Arbitrary<TreeNode[]> = fc.oneof({ weight: 2, arbitrary: anyTree }, { weight: 1, arbitrary: chainTree });
+
+/** A generated node written as a treaty condition: true tests ask for an armed attack, false ones for a threat. */
+export function treeCondition(node: TreeNode): Json {
+  if ('leaf' in node) return { fact: 'eventKind', operator: 'equal', value: node.leaf ? 'armed-attack' : 'threat', code: 'generated-test', because: 'a generated test' };
+  if ('ref' in node) return { condition: `d${node.ref}` };
+  // A `not` carries its own reason, so it reads the right way round.
+  if (node.group === 'not') return { not: treeCondition(node.children[0]), code: 'generated-negation', because: 'a generated negation' };
+  return { [node.group]: node.children.map(treeCondition) };
+}
+
+/**
+ * What the tree means, worked out here and not by casus: whether a definition
+ * reaches itself, how many tests and groups each becomes once inlined (every
+ * node and every reference counts one, as the limit counts them), and its truth
+ * for an armed attack.
+ */
+export function treeFacts(defs: TreeNode[]): { cycle: boolean; size: number[]; value: (i: number) => boolean } {
+  const refs = (node: TreeNode): number[] => ('ref' in node ? [node.ref] : 'group' in node ? node.children.flatMap(refs) : []);
+  const state = new Array<0 | 1 | 2>(defs.length).fill(0);
+  let cycle = false;
+  const visit = (i: number) => {
+    if (state[i] === 1) cycle = true;
+    if (state[i] !== 0) return;
+    state[i] = 1;
+    refs(defs[i]!).forEach(visit);
+    state[i] = 2;
+  };
+  defs.forEach((_, i) => visit(i));
+  const memo = new Map<number, number>();
+  const sizeOf = (node: TreeNode): number =>
+    'leaf' in node ? 1 : 'ref' in node ? 1 + sizeOfDef(node.ref) : 1 + node.children.reduce((s, c) => s + sizeOf(c), 0);
+  const sizeOfDef = (i: number): number => {
+    if (!memo.has(i)) memo.set(i, Math.min(sizeOf(defs[i]!), 1e12));
+    return memo.get(i)!;
+  };
+  const valueOf = (node: TreeNode): boolean =>
+    'leaf' in node ? node.leaf : 'ref' in node ? valueOf(defs[node.ref]!) : node.group === 'all' ? node.children.every(valueOf) : node.group === 'any' ? node.children.some(valueOf) : !valueOf(node.children[0]);
+  return { cycle, size: cycle ? [] : defs.map((_, i) => sizeOfDef(i)), value: (i) => valueOf(defs[i]!) };
+}
