@@ -17,7 +17,7 @@ import { SKIP_BROWSER, cell, shot, startSession, type Session } from './chromium
 
 const P720 = { width: 1280, height: 720 };
 const lesson = (file: string) => parse(readFileSync(join(ROOT, 'scenarios', 'lessons', file), 'utf8')) as { id: string; title: string; steps: Array<{ title: string; case: string; cell?: { clause: string; obligor: string } }> };
-const LESSONS = [lesson('armenia-2022-2023.yaml'), lesson('what-counts-as-an-attack-on-nato.yaml')];
+const LESSONS = [lesson('armenia-2022-2023.yaml'), lesson('what-counts-as-an-attack-on-nato.yaml'), lesson('why-italy-stayed-out-1914.yaml')];
 
 /** Every element's box lies inside the viewport. */
 async function inView(page: Page, selector: string): Promise<boolean> {
