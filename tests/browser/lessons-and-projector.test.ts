@@ -1,6 +1,6 @@
 /**
- * The page as a teacher meets it (see chromium.ts): the start screen, both
- * shipped lessons walked by keyboard, the 1280x720 projector (the matrix, the
+ * The page as a teacher meets it (see chromium.ts): the start screen, every
+ * shipped lesson walked by keyboard, the 1280x720 projector (the matrix, the
  * what-if panel and the open cell's reason inside the viewport), Back and
  * reload keeping a lesson's step, a big case grouped, axe-core with no
  * violation, and the page's verdicts equal to the command line's on every event.
