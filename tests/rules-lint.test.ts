@@ -65,8 +65,8 @@ describe('the treaties beyond the CST', () => {
     ];
   };
 
-  it('are the eight contract ids and the eight historical treaties', () => {
-    expect(rules.model.treaties.map((t) => t.id).sort()).toEqual(['anglo-japanese', 'anglo-polish-1939', 'anzus', 'cst', 'eu', 'franco-russian', 'london-1839', 'nato', 'rio', 'ru-am-1997', 'seato', 'triple-alliance', 'us-jpn', 'us-kor', 'us-phl', 'warsaw']);
+  it('are the eight contract ids, the nine historical treaties of issue 12 and the pact of 1967', () => {
+    expect(rules.model.treaties.map((t) => t.id).sort()).toEqual(['anglo-japanese', 'anglo-polish-1939', 'anzus', 'arab-jdec', 'cst', 'eu', 'franco-russian', 'london-1839', 'nato', 'rio', 'ru-am-1997', 'seato', 'triple-alliance', 'uar-jordan-1967', 'us-jpn', 'us-kor', 'us-phl', 'warsaw']);
   });
 
   it('NATO lists all 32 members with the date each became bound', () => {

@@ -1,6 +1,6 @@
 /**
- * The page as a teacher meets it (see chromium.ts): the start screen, both
- * shipped lessons walked by keyboard, the 1280x720 projector (the matrix, the
+ * The page as a teacher meets it (see chromium.ts): the start screen, every
+ * shipped lesson walked by keyboard, the 1280x720 projector (the matrix, the
  * what-if panel and the open cell's reason inside the viewport), Back and
  * reload keeping a lesson's step, a big case grouped, axe-core with no
  * violation, and the page's verdicts equal to the command line's on every event.
@@ -17,7 +17,7 @@ import { SKIP_BROWSER, cell, shot, startSession, type Session } from './chromium
 
 const P720 = { width: 1280, height: 720 };
 const lesson = (file: string) => parse(readFileSync(join(ROOT, 'scenarios', 'lessons', file), 'utf8')) as { id: string; title: string; steps: Array<{ title: string; case: string; cell?: { clause: string; obligor: string } }> };
-const LESSONS = [lesson('armenia-2022-2023.yaml'), lesson('what-counts-as-an-attack-on-nato.yaml')];
+const LESSONS = [lesson('armenia-2022-2023.yaml'), lesson('what-counts-as-an-attack-on-nato.yaml'), lesson('why-italy-stayed-out-1914.yaml')];
 
 /** Every element's box lies inside the viewport. */
 async function inView(page: Page, selector: string): Promise<boolean> {
