@@ -1,11 +1,22 @@
-/** The alliance on the event's date, drawn for the chosen clause (the widest by default). */
+/**
+ * The event on the map of the world, drawn for the chosen clause (the widest by
+ * default): each party by its status, the attacked place, the attacker; the states
+ * today's map has no shape for are listed beside it. A small treaty (up to 8 judged
+ * parties) also gets the alliance diagram, where its arrows read well.
+ */
 import { statusOn } from '../../core/index.js';
-import { STANDING_WORDS } from '../../report/vocabulary.js';
+import { STANDING_WORDS, STATUS_MARKS, STATUS_WORDS } from '../../report/vocabulary.js';
 import { alliancePicture } from '../alliance-picture.js';
 import { h } from '../dom.js';
 import type { PanelContext } from '../judged.js';
 import { situationAt } from '../what-if-toggles.js';
+import { BORDERS_OF, worldMap } from '../world-map.js';
 import { flipNames } from './what-if.js';
+
+/** Up to this many judged parties, the alliance diagram is drawn under the map. */
+const DIAGRAM_UP_TO = 8;
+
+const standingWord = (s: string): string => STANDING_WORDS[s] ?? s;
 
 export function picturePanel(ctx: PanelContext): HTMLElement | null {
   const j = ctx.judged;
@@ -20,19 +31,51 @@ export function picturePanel(ctx: PanelContext): HTMLElement | null {
   const at = situationAt(ctx.model, j.varied, ctx.state.event)!;
   const treaty = at.treaties.find((t) => t.id === clause.split('/')[0])!;
   const first = rows.find((v) => v.clause === clause)!;
+  const verdicts = rows.filter((v) => v.clause === clause);
   const hidden = ctx.state.predicting && !ctx.state.revealed;
   const names = flipNames(ctx);
+  const name = (code: string) => names[code] ?? code;
   const standing = statusOn(treaty, at.world, at.event.target, at.event.date);
+  const clauseWords = names[clause] ?? clause;
+  const date = at.event.date;
+  const owing = verdicts.filter((v) => v.status === 'obliged').map((v) => name(v.obligor));
+  const map = hidden ? undefined : worldMap({
+    treaty, world: at.world, date, target: at.event.target, place: at.event.territory, attacker: at.event.attacker, verdicts, name,
+    words: {
+      title: `Who owed ${name(at.event.target)} help under ${clauseWords} on ${date}`,
+      desc: owing.length ? `Obliged: ${owing.join(', ')}.` : 'No party was obliged.',
+      attacker: 'attacker',
+      standing: standingWord,
+      status: (s) => STATUS_WORDS[s],
+    },
+  });
+  const historical = date < `${BORDERS_OF}-01-01`;
   return h('section', { class: 'picture', 'aria-labelledby': 'picture-heading' },
-    h('h2', { id: 'picture-heading' }, `The alliance on ${at.event.date}`),
+    h('h2', { id: 'picture-heading' }, `The map on ${date}`),
     h('label', { class: 'picker small' }, 'Clause ',
       h('select', { 'data-key': 'picture-clause', onchange: (e: Event) => ctx.dispatch({ type: 'picture-clause', clause: (e.target as HTMLSelectElement).value }, 'picture-clause') },
         ...clauses.map((cl) => h('option', { value: cl, selected: cl === clause }, names[cl] ?? cl)))),
-    hidden
-      ? h('p', { class: 'note' }, 'Hidden until the reveal.')
-      : alliancePicture({
-        treaty, world: at.world, date: at.event.date, target: at.event.target, attacker: at.event.attacker, clause,
-        clauseLabel: `${clause} (Art. ${first.article})`, verdicts: rows.filter((v) => v.clause === clause),
-      }),
-    h('p', { class: 'note' }, `${names[at.event.target] ?? at.event.target} is ${standing === 'member' ? 'a member' : STANDING_WORDS[standing] ?? standing} on this date.`));
+    hidden ? h('p', { class: 'note' }, 'Hidden until the reveal.') : null,
+    map ? h('figure', { class: 'map-figure' },
+      map.svg,
+      h('figcaption', {},
+        h('ul', { class: 'map-legend' },
+          ...(['obliged', 'obliged-if-requested', 'not-obliged'] as const).map((st) =>
+            h('li', {}, h('span', { class: `swatch s-${st}`, 'aria-hidden': 'true' }, STATUS_MARKS[st]), STATUS_WORDS[st])),
+          h('li', {}, h('span', { class: 'swatch place', 'aria-hidden': 'true' }, '◎'), 'the attacked place'),
+          h('li', {}, h('span', { class: 'swatch hatched', 'aria-hidden': 'true' }, '\u00a0'), 'the attacker'),
+          h('li', {}, h('span', { class: 'swatch dashed', 'aria-hidden': 'true' }, '\u00a0'), 'frozen or suspended (named on the map)'),
+          h('li', {}, h('span', { class: 'swatch unjudged', 'aria-hidden': 'true' }, '\u00a0'), 'not judged under this clause')),
+        h('p', { class: 'who' }, `Attacked: ${name(at.event.territory)}`, at.event.attacker ? `. Attacker: ${name(at.event.attacker)}.` : '.'),
+        h('p', { class: 'note borders' }, historical
+          ? `Borders are today's (Natural Earth, ${BORDERS_OF}), not those of ${date}.`
+          : `Borders: Natural Earth, ${BORDERS_OF}.`,
+        map.placeMarked === 'none' ? ` The attacked place, ${name(at.event.territory)}, has no shape or point on this map.` : ''),
+        map.offMap.length ? h('p', { class: 'off-map' }, h('strong', {}, 'Not on today\'s map: '),
+          map.offMap.map((x) => `${x.name} (${[x.role === 'target' ? 'attacked' : x.role === 'attacker' ? 'attacker' : '', x.status ? `${STATUS_MARKS[x.status]} ${STATUS_WORDS[x.status]}` : '', x.standing === 'member' || x.standing === 'none' ? '' : standingWord(x.standing)].filter(Boolean).join(', ') || standingWord(x.standing)})`).join('; '), '.') : null))
+      : null,
+    !hidden && new Set(verdicts.map((v) => v.obligor)).size <= DIAGRAM_UP_TO
+      ? alliancePicture({ treaty, world: at.world, date, target: at.event.target, attacker: at.event.attacker, clause, clauseLabel: `${clause} (Art. ${first.article})`, verdicts })
+      : null,
+    h('p', { class: 'note' }, `${name(at.event.target)} is ${standing === 'member' ? 'a member' : standingWord(standing)} on this date.`));
 }
