@@ -5,7 +5,7 @@
  * parties) also gets the alliance diagram, where its arrows read well.
  */
 import { statusOn } from '../../core/index.js';
-import { STANDING_WORDS, STATUS_MARKS, STATUS_WORDS } from '../../report/vocabulary.js';
+import { STATUS_MARKS } from '../../report/vocabulary.js';
 import { alliancePicture } from '../alliance-picture.js';
 import { h } from '../dom.js';
 import type { PanelContext } from '../judged.js';
@@ -16,7 +16,6 @@ import { flipNames } from './what-if.js';
 /** Up to this many judged parties, the alliance diagram is drawn under the map. */
 const DIAGRAM_UP_TO = 8;
 
-const standingWord = (s: string): string => STANDING_WORDS[s] ?? s;
 
 export function picturePanel(ctx: PanelContext): HTMLElement | null {
   const j = ctx.judged;
@@ -33,8 +32,12 @@ export function picturePanel(ctx: PanelContext): HTMLElement | null {
   const first = rows.find((v) => v.clause === clause)!;
   const verdicts = rows.filter((v) => v.clause === clause);
   const hidden = ctx.state.predicting && !ctx.state.revealed;
+  const standingWord = (s: string): string => ctx.words.standing[s] ?? s;
   const names = flipNames(ctx);
-  const name = (code: string) => names[code] ?? code;
+  const w = ctx.words;
+  const m = w.map;
+  // States in the page's language; places and clauses as the casebook names them.
+  const name = (code: string) => (at.world.states.some((x) => x.id === code) ? ctx.stateName(code) : names[code] ?? code);
   const standing = statusOn(treaty, at.world, at.event.target, at.event.date);
   const clauseWords = names[clause] ?? clause;
   const date = at.event.date;
@@ -42,40 +45,38 @@ export function picturePanel(ctx: PanelContext): HTMLElement | null {
   const map = hidden ? undefined : worldMap({
     treaty, world: at.world, date, target: at.event.target, place: at.event.territory, attacker: at.event.attacker, verdicts, name,
     words: {
-      title: `Who owed ${name(at.event.target)} help under ${clauseWords} on ${date}`,
-      desc: owing.length ? `Obliged: ${owing.join(', ')}.` : 'No party was obliged.',
-      attacker: 'attacker',
+      title: m.title(name(at.event.target), clauseWords, date),
+      desc: owing.length ? m.obliged(owing.join(', ')) : m.noneObliged,
+      attacker: m.attacker,
       standing: standingWord,
-      status: (s) => STATUS_WORDS[s],
+      status: (s) => w.status[s],
     },
   });
   const historical = date < `${BORDERS_OF}-01-01`;
   return h('section', { class: 'picture', 'aria-labelledby': 'picture-heading' },
-    h('h2', { id: 'picture-heading' }, `The map on ${date}`),
-    h('label', { class: 'picker small' }, 'Clause ',
+    h('h2', { id: 'picture-heading' }, m.heading(date)),
+    h('label', { class: 'picker small' }, m.clause,
       h('select', { 'data-key': 'picture-clause', onchange: (e: Event) => ctx.dispatch({ type: 'picture-clause', clause: (e.target as HTMLSelectElement).value }, 'picture-clause') },
         ...clauses.map((cl) => h('option', { value: cl, selected: cl === clause }, names[cl] ?? cl)))),
-    hidden ? h('p', { class: 'note' }, 'Hidden until the reveal.') : null,
+    hidden ? h('p', { class: 'note' }, m.hidden) : null,
     map ? h('figure', { class: 'map-figure' },
       map.svg,
       h('figcaption', {},
         h('ul', { class: 'map-legend' },
           ...(['obliged', 'obliged-if-requested', 'not-obliged'] as const).map((st) =>
-            h('li', {}, h('span', { class: `swatch s-${st}`, 'aria-hidden': 'true' }, STATUS_MARKS[st]), STATUS_WORDS[st])),
-          h('li', {}, h('span', { class: 'swatch place', 'aria-hidden': 'true' }, '◎'), 'the attacked place'),
-          h('li', {}, h('span', { class: 'swatch hatched', 'aria-hidden': 'true' }, '\u00a0'), 'the attacker'),
-          h('li', {}, h('span', { class: 'swatch dashed', 'aria-hidden': 'true' }, '\u00a0'), 'frozen or suspended (named on the map)'),
-          h('li', {}, h('span', { class: 'swatch unjudged', 'aria-hidden': 'true' }, '\u00a0'), 'not judged under this clause')),
-        h('p', { class: 'who' }, `Attacked: ${name(at.event.territory)}`, at.event.attacker ? `. Attacker: ${name(at.event.attacker)}.` : '.'),
-        h('p', { class: 'note borders' }, historical
-          ? `Borders are today's (Natural Earth, ${BORDERS_OF}), not those of ${date}.`
-          : `Borders: Natural Earth, ${BORDERS_OF}.`,
-        map.placeMarked === 'none' ? ` The attacked place, ${name(at.event.territory)}, has no shape or point on this map.` : ''),
-        map.offMap.length ? h('p', { class: 'off-map' }, h('strong', {}, 'Not on today\'s map: '),
-          map.offMap.map((x) => `${x.name} (${[x.role === 'target' ? 'attacked' : x.role === 'attacker' ? 'attacker' : '', x.status ? `${STATUS_MARKS[x.status]} ${STATUS_WORDS[x.status]}` : '', x.standing === 'member' || x.standing === 'none' ? '' : standingWord(x.standing)].filter(Boolean).join(', ') || standingWord(x.standing)})`).join('; '), '.') : null))
+            h('li', {}, h('span', { class: `swatch s-${st}`, 'aria-hidden': 'true' }, STATUS_MARKS[st]), w.status[st])),
+          h('li', {}, h('span', { class: 'swatch place', 'aria-hidden': 'true' }, '◎'), m.legendPlace),
+          h('li', {}, h('span', { class: 'swatch hatched', 'aria-hidden': 'true' }, '\u00a0'), m.legendAttacker),
+          h('li', {}, h('span', { class: 'swatch dashed', 'aria-hidden': 'true' }, '\u00a0'), m.legendStanding),
+          h('li', {}, h('span', { class: 'swatch unjudged', 'aria-hidden': 'true' }, '\u00a0'), m.legendUnjudged)),
+        h('p', { class: 'who' }, m.who(name(at.event.territory), at.event.attacker ? name(at.event.attacker) : undefined)),
+        h('p', { class: 'note borders' }, historical ? m.bordersToday(BORDERS_OF, date) : m.borders(BORDERS_OF),
+          map.placeMarked === 'none' ? m.noPlace(name(at.event.territory)) : ''),
+        map.offMap.length ? h('p', { class: 'off-map' }, h('strong', {}, m.offMap),
+          map.offMap.map((x) => `${x.name} (${[x.role === 'target' ? m.attacked : x.role === 'attacker' ? m.attacker : '', x.status ? `${STATUS_MARKS[x.status]} ${w.status[x.status]}` : '', x.standing === 'member' || x.standing === 'none' ? '' : standingWord(x.standing)].filter(Boolean).join(', ') || standingWord(x.standing)})`).join('; '), '.') : null))
       : null,
     !hidden && new Set(verdicts.map((v) => v.obligor)).size <= DIAGRAM_UP_TO
       ? alliancePicture({ treaty, world: at.world, date, target: at.event.target, attacker: at.event.attacker, clause, clauseLabel: `${clause} (Art. ${first.article})`, verdicts })
       : null,
-    h('p', { class: 'note' }, `${name(at.event.target)} is ${standing === 'member' ? 'a member' : standingWord(standing)} on this date.`));
+    h('p', { class: 'note' }, m.standingOn(name(at.event.target), standing)));
 }
