@@ -162,8 +162,10 @@ export function startPage(root: HTMLElement, data: PageData): void {
       const [matrix, ...rest] = readingColumn(ctx);
       const old = reading.querySelector<HTMLElement>('.matrix-panel');
       if (!(old && matrix && patchMatrix(old, matrix))) reading.replaceChildren(...nodes(matrix ?? null));
-      reading.querySelectorAll(':scope > :not(.matrix-panel)').forEach((el) => el.remove());
-      reading.append(...rest);
+      // A panel that comes back as the same element (the picture, when nothing it shows changed) stays where it is.
+      const kept = new Set<Element>(rest);
+      reading.querySelectorAll(':scope > :not(.matrix-panel)').forEach((el) => { if (!kept.has(el)) el.remove(); });
+      for (const el of rest) if (el.parentElement !== reading) reading.append(el);
       changing.replaceChildren(...changingColumn(ctx));
     } else {
       const children: Child[] = [

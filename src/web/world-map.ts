@@ -7,7 +7,7 @@
  * shape today (Czechoslovakia, Yugoslavia...) is returned in `offMap` for the panel
  * to list beside the map. States are matched by ISO 3166-1 numeric code.
  */
-import { geoArea, geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoArea, geoCentroid, geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
 import { alpha3ToNumeric } from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import countries110m from 'world-atlas/countries-110m.json';
@@ -44,10 +44,48 @@ export function shapeOf(code: string): Shape | undefined {
 }
 
 /** The largest ring of a shape: France without Guiana, the United States without Alaska's islands. */
+const mainParts = new WeakMap<Shape, Shape>();
 function mainPart(f: Shape): Shape {
   if (f.geometry.type !== 'MultiPolygon') return f;
+  const known = mainParts.get(f);
+  if (known) return known;
   const parts = (f.geometry as GeoJSON.MultiPolygon).coordinates.map((coordinates): Shape => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } as GeoJSON.Polygon }));
-  return parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  const main = parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  mainParts.set(f, main);
+  return main;
+}
+
+const SPHERE: Shape = { type: 'Feature', properties: {}, geometry: { type: 'Sphere' } as unknown as Geometry };
+const centroids = new WeakMap<Shape, [number, number]>();
+const centroidOf = (f: Shape): [number, number] => {
+  let c = centroids.get(f);
+  if (!c) centroids.set(f, (c = geoCentroid(f)));
+  return c;
+};
+
+/**
+ * A projection and its paths, kept while the shapes it was fitted to stay the same: a what-if
+ * that flips statuses redraws the map's colours, not its 177 outlines (one frame, not three).
+ */
+interface Drawing { key: string; projection: GeoProjection; d(f: Shape): string; centroid(f: Shape): [number, number] }
+const drawings = new Map<string, Drawing>();
+function drawingFor(key: string, make: () => GeoProjection): Drawing {
+  let known = drawings.get(key);
+  if (!known) {
+    const projection = make();
+    const path = geoPath(projection);
+    const ds = new WeakMap<Shape, string>();
+    const cs = new WeakMap<Shape, [number, number]>();
+    known = {
+      key, projection,
+      d: (f) => { let d = ds.get(f); if (d === undefined) ds.set(f, (d = path(f) ?? '')); return d; },
+      centroid: (f) => { let c = cs.get(f); if (!c) cs.set(f, (c = path.centroid(f))); return c; },
+    };
+    // A handful of maps at most are in use at once (main and close-up, the clause picked): keep the last few.
+    if (drawings.size > 16) drawings.delete(drawings.keys().next().value!);
+    drawings.set(key, known);
+  }
+  return known;
 }
 
 export interface MapParty {
@@ -108,33 +146,37 @@ export function worldMap(p: MapInput): WorldMap {
 
   // Fit the map to the parties' main land and the place, centred on them.
   // The attacker is left out of the fit: Russia would stretch any map of Europe across the world.
-  const fitTo: Shape[] = onMap.filter((x) => x.role !== 'attacker' || x.status).map((x) => mainPart(shapeOf(x.code)!));
-  if (point) fitTo.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
-  const all: FeatureCollection = { type: 'FeatureCollection', features: fitTo.length ? fitTo : [...shapeIndex().values()] };
-  const [centre] = fitTo.length ? geoCentroid(all) : [0];
-  const projection = geoNaturalEarth1().rotate([-(centre ?? 0), 0]).fitExtent([[16, 16], [W - 16, H - 16]], all);
-  const path = geoPath(projection);
+  const fitCodes = onMap.filter((x) => x.role !== 'attacker' || x.status).map((x) => x.code);
+  const main = drawingFor(JSON.stringify(['main', fitCodes, point]), () => {
+    const fitTo: Shape[] = fitCodes.map((c) => mainPart(shapeOf(c)!));
+    if (point) fitTo.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
+    const all: FeatureCollection = { type: 'FeatureCollection', features: fitTo.length ? fitTo : [...shapeIndex().values()] };
+    const [centre] = fitTo.length ? geoCentroid(all) : [0];
+    return geoNaturalEarth1().rotate([-(centre ?? 0), 0]).fitExtent([[16, 16], [W - 16, H - 16]], all);
+  });
+  const projection = main.projection;
+  const path = Object.assign((f: Shape) => main.d(f), { centroid: main.centroid, bounds: (f: Shape | FeatureCollection) => geoPath(projection).bounds(f) });
   const numericToParty = new Map(onMap.map((x) => [alpha3ToNumeric(x.code)!, x]));
 
-  const draw = (pathOf: (f: Shape) => string | null, inset: boolean): SVGElement[] => {
+  const draw = (pathOf: (f: Shape) => string, inset: boolean): SVGElement[] => {
     const land = [...shapeIndex().entries()]
       .filter(([id]) => !numericToParty.has(id))
       .map(([, f]) => s('path', { d: pathOf(f) ?? '', class: 'land' }));
     const partyShapes = onMap.map((x) => {
       const cls = [inset ? 'inset-party' : 'party', x.status ? `s-${x.status}` : 'unjudged', `standing-${x.standing}`, x.role === 'party' ? '' : x.role].filter(Boolean).join(' ');
       const title = [x.name, x.status ? p.words.status(x.status) : '', x.standing === 'member' ? '' : p.words.standing(x.standing), x.role === 'attacker' ? p.words.attacker : ''].filter(Boolean).join(': ');
-      const d = pathOf(shapeOf(x.code)!) ?? '';
+      const d = pathOf(shapeOf(x.code)!);
       const shape = inset
         ? s('path', { d, class: cls })
         : s('path', { d, class: cls, 'data-state': x.code, 'data-status': x.status ?? '' }, s('title', {}, title));
       // The attacker is hatched over its status colour, so a party that attacks (Kyrgyzstan, 2021) keeps both.
       return x.role === 'attacker' ? s('g', {}, shape, s('path', { d, class: 'attacker-hatch', 'aria-hidden': 'true' })) : shape;
     });
-    return [s('path', { d: pathOf({ type: 'Feature', properties: {}, geometry: { type: 'Sphere' } as unknown as Geometry }) ?? '', class: 'sea' }), s('g', { class: 'lands' }, ...land), s('g', { class: inset ? 'inset-parties' : 'parties' }, ...partyShapes)];
+    return [s('path', { d: pathOf(SPHERE), class: 'sea' }), s('g', { class: 'lands' }, ...land), s('g', { class: inset ? 'inset-parties' : 'parties' }, ...partyShapes)];
   };
   // Marks and words go on the main land, over every shape; frozen and suspended parties and the attacker are named.
   const labels = (proj: typeof projection, only?: (x: MapParty) => boolean, words = true): SVGElement[] => onMap.filter((x) => !only || only(x)).flatMap((x) => {
-    const at = proj(geoCentroid(mainPart(shapeOf(x.code)!)));
+    const at = proj(centroidOf(mainPart(shapeOf(x.code)!)));
     if (!at) return [];
     const [cx, cy] = at;
     const out: SVGElement[] = [];
@@ -143,7 +185,7 @@ export function worldMap(p: MapInput): WorldMap {
     if (said && words) out.push(s('text', { x: cx, y: cy + 24, class: 'map-word', 'text-anchor': 'middle' }, said));
     return out;
   });
-  const placeAt = (proj: typeof projection, pathOf: typeof path): [number, number] | undefined => {
+  const placeAt = (proj: typeof projection, pathOf: { centroid(f: Shape): [number, number] }): [number, number] | undefined => {
     const m = point ? proj(point) ?? undefined : placeShape ? pathOf.centroid(mainPart(placeShape)) : undefined;
     return m && Number.isFinite(m[0]) && Number.isFinite(m[1]) ? m : undefined;
   };
@@ -163,7 +205,8 @@ export function worldMap(p: MapInput): WorldMap {
     const [[a, b], [c, d]] = path.bounds(f);
     return Math.max(c - a, d - b) < W / 8;
   };
-  const near: Shape[] = onMap.filter((x) => x.role !== 'party').map((x) => mainPart(shapeOf(x.code)!)).filter(tiny);
+  const nearCodes = onMap.filter((x) => x.role !== 'party' && tiny(mainPart(shapeOf(x.code)!))).map((x) => x.code);
+  const near: Shape[] = nearCodes.map((c) => mainPart(shapeOf(c)!));
   if (point) near.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
   const nearAll: FeatureCollection = { type: 'FeatureCollection', features: near };
   const [[x0, y0], [x1, y1]] = near.length ? path.bounds(nearAll) : [[0, 0], [W, H]];
@@ -175,14 +218,16 @@ export function worldMap(p: MapInput): WorldMap {
     const IH = 220;
     const left = mainMarker && mainMarker[0] < W / 2 ? W - IW - 8 : 8;
     const top = mainMarker && mainMarker[1] < H / 2 ? H - IH - 8 : 8;
-    const [ic] = geoCentroid(nearAll);
-    const close = geoNaturalEarth1().rotate([-(ic ?? 0), 0]);
-    // A point alone (a shoal) would zoom without end: pad the close-up to at least a few degrees.
-    const pad: Shape[] = near.length === 1 && point
-      ? [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[point[0] - 6, point[1] - 4], [point[0] + 6, point[1] + 4]] } }]
-      : [];
-    close.fitExtent([[24, 24], [IW - 24, IH - 24]], { type: 'FeatureCollection', features: [...near, ...pad] });
-    const closePath = geoPath(close);
+    const closeUp = drawingFor(JSON.stringify(['inset', nearCodes, point]), () => {
+      const [ic] = geoCentroid(nearAll);
+      // A point alone (a shoal) would zoom without end: pad the close-up to at least a few degrees.
+      const pad: Shape[] = near.length === 1 && point
+        ? [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[point[0] - 6, point[1] - 4], [point[0] + 6, point[1] + 4]] } }]
+        : [];
+      return geoNaturalEarth1().rotate([-(ic ?? 0), 0]).fitExtent([[24, 24], [IW - 24, IH - 24]], { type: 'FeatureCollection', features: [...near, ...pad] });
+    });
+    const close = closeUp.projection;
+    const closePath = Object.assign((f: Shape) => closeUp.d(f), { centroid: closeUp.centroid });
     inset = s('g', { class: 'inset', transform: `translate(${left} ${top})` },
       s('clipPath', { id: 'inset-clip' }, s('rect', { width: IW, height: IH })),
       s('g', { 'clip-path': 'url(#inset-clip)' }, ...draw(closePath, true), ...labels(close), ring(placeAt(close, closePath))),
