@@ -59,7 +59,8 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const address = toAddress(state);
     if (address !== (location.hash || '#')) {
       if (NAVIGATIONS.has(action.type)) history.pushState(null, '', address);
-      else history.replaceState(null, '', address);
+      // A what-if's address is written after the page is drawn: the class sees the change first.
+      else setTimeout(() => { if (toAddress(state) === address) history.replaceState(null, '', address); }, 0);
     }
     void update(focus, action.type === 'choose' || action.type === 'set-readings');
   }

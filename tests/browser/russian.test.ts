@@ -5,7 +5,9 @@
  * i18n-iso-countries. The verdicts are the same in either language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
 import { ARTIFACTS, SKIP_BROWSER, shot, startSession, type Session } from './chromium.js';
 
 const P720 = { width: 1280, height: 720 };
@@ -66,6 +68,21 @@ describe.skipIf(SKIP_BROWSER)('the page in Russian, in Chromium', () => {
     await expect.poll(() => page.locator('.matrix-panel h2').innerText()).toBe('Who was obliged to help?');
     await page.close();
   });
+
+  it('axe-core finds no violation in Russian, on the start screen and on a lesson step with the map', async () => {
+    const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    // bypassCSP: only to inject axe (the page's policy allows no inline script).
+    const page = await session.browser.newPage({ viewport: P720, locale: 'ru-RU', bypassCSP: true });
+    page.on('pageerror', (e) => session.errors.push(String(e)));
+    for (const [hash, wait] of [['', '.start'], ['#lesson/armenia-2022-2023/6', '.world-map']] as const) {
+      await page.goto(`${session.server.url}${hash}`);
+      await page.locator(wait).first().waitFor();
+      await page.addScriptTag({ content: axe });
+      const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+      expect(result.violations.map((v) => `${hash || 'start'}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await page.close();
+  }, 120_000);
 
   it('raised no error in any page', () => expect(session.errors).toEqual([]));
 });
