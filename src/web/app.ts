@@ -52,6 +52,8 @@ export function startPage(root: HTMLElement, data: PageData): void {
 
   const context = (): PanelContext => ({ state, judged: judged!, model, data, memory, dispatch, words, stateName: nameOf, setLanguage });
 
+  let addressTimer: ReturnType<typeof setTimeout> | undefined;
+
   function dispatch(action: Action, focus?: string): void {
     const next = reduce(state, action);
     if (next === state) return;
@@ -59,8 +61,12 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const address = toAddress(state);
     if (address !== (location.hash || '#')) {
       if (NAVIGATIONS.has(action.type)) history.pushState(null, '', address);
-      // A what-if's address is written after the page is drawn: the class sees the change first.
-      else setTimeout(() => { if (toAddress(state) === address) history.replaceState(null, '', address); }, 0);
+      // A what-if's address is written once the clicking pauses (Chromium's replaceState costs ~10 ms
+      // of the main thread): the class sees the change in the next frame, the address follows.
+      else {
+        clearTimeout(addressTimer);
+        addressTimer = setTimeout(() => { if (toAddress(state) === address) history.replaceState(null, '', address); }, 250);
+      }
     }
     void update(focus, action.type === 'choose' || action.type === 'set-readings');
   }
@@ -248,6 +254,13 @@ export function startPage(root: HTMLElement, data: PageData): void {
         dispatch(stepAction(lesson, step), e.key === 'ArrowRight' ? 'lesson-next' : 'lesson-previous');
       }
     }
+  });
+
+  // A reload or a closed tab before the pause still keeps the what-if.
+  window.addEventListener('pagehide', () => {
+    clearTimeout(addressTimer);
+    const address = toAddress(state);
+    if (address !== (location.hash || '#')) history.replaceState(null, '', address);
   });
 
   // Back and Forward, a bookmark or a typed address: the state the address names.
