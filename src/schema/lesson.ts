@@ -10,6 +10,12 @@ import { slug, stateCode } from './common.js';
 
 export const lessonShow = z.enum(['matrix', 'picture', 'reasons', 'what-if']);
 
+/** A language, as ISO 639-1 names it (ru). */
+const language = z.string().regex(/^[a-z]{2}$/, { message: 'a two-letter language code, e.g. ru' });
+
+/** A step's words in another language: what is left out is shown as written. */
+const stepWords = z.object({ title: z.string().min(1).optional(), say: z.string().min(1).optional(), ask: z.string().min(1).optional() }).strict();
+
 export const lessonStep = z
   .object({
     title: z.string().min(1),
@@ -25,6 +31,8 @@ export const lessonStep = z
     say: z.string().min(1),
     /** A question for the class, answered by predicting the cells before the reveal. */
     ask: z.string().min(1).optional(),
+    /** The step's words in other languages (the page shows them when it speaks that language). */
+    translations: z.record(language, stepWords).optional(),
   })
   .strict();
 export type LessonStep = z.infer<typeof lessonStep>;
@@ -36,6 +44,8 @@ export const lessonFile = z
     /** One or two sentences for the start screen. */
     summary: z.string().min(1),
     steps: z.array(lessonStep).min(1),
+    /** The title and summary in other languages. */
+    translations: z.record(language, z.object({ title: z.string().min(1).optional(), summary: z.string().min(1).optional() }).strict()).optional(),
   })
   .strict()
   .meta({ title: 'casus lesson', description: 'Steps through shipped cases for a class: case, event, what to show, what to say' });

@@ -51,6 +51,8 @@ export const territory = z
     island: z.boolean().optional(),
     ocean: ocean.optional(),
     latitude: z.number().min(-90).max(90).optional(),
+    /** East positive. Read by no rule: it places the page's map marker, with `latitude`. */
+    longitude: z.number().min(-180).max(180).optional(),
     tags: z.array(slug).optional(),
     administrations: z.array(datedState).optional(),
     sources: z.array(source).optional(),

@@ -9,8 +9,10 @@
 import type { Model } from '../core/index.js';
 import type { PageData } from '../report/page-data.js';
 import { h, type Child } from './dom.js';
+import { languageFor, stateName } from './i18n/languages.js';
+import type { Words } from './i18n/words.js';
 import { judge, newCache, type BaseCache, type Judged, type PanelContext } from './judged.js';
-import { caseIntro, eventLineOf, glossaryPanel, headerBar, printChanges, timeline } from './panels/case.js';
+import { caseIntro, eventLineOf, glossaryPanel, headerBar, languageSwitch, printChanges, timeline } from './panels/case.js';
 import { explanationPanel } from './panels/explanation.js';
 import { lessonBar, lessonOf, stepAction } from './panels/lesson.js';
 import { matrixPanel } from './panels/matrix.js';
@@ -34,7 +36,23 @@ export function startPage(root: HTMLElement, data: PageData): void {
   /** What the page was last drawn for: while it stays, a redraw touches only what a change changes. */
   let drawn: string | undefined;
 
-  const context = (): PanelContext => ({ state, judged: judged!, model, data, memory, dispatch });
+  const LANGUAGE_KEY = 'casus-language';
+  const saved = (() => { try { return localStorage.getItem(LANGUAGE_KEY); } catch { return null; } })();
+  let words: Words = languageFor(navigator.languages ?? [navigator.language], saved);
+  document.documentElement.lang = words.code;
+  const nameOf = (code: string): string => stateName(words, code, judged?.names[code] ?? data.model.world.states.find((x) => x.id === code)?.name ?? code);
+
+  function setLanguage(code: string): void {
+    words = languageFor([code]);
+    document.documentElement.lang = words.code;
+    try { localStorage.setItem(LANGUAGE_KEY, words.code); } catch { /* a page from disk may have no storage: the choice lasts this visit */ }
+    drawn = undefined;
+    void update('language');
+  }
+
+  const context = (): PanelContext => ({ state, judged: judged!, model, data, memory, dispatch, words, stateName: nameOf, setLanguage });
+
+  let addressTimer: ReturnType<typeof setTimeout> | undefined;
 
   function dispatch(action: Action, focus?: string): void {
     const next = reduce(state, action);
@@ -43,7 +61,12 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const address = toAddress(state);
     if (address !== (location.hash || '#')) {
       if (NAVIGATIONS.has(action.type)) history.pushState(null, '', address);
-      else history.replaceState(null, '', address);
+      // A what-if's address is written once the clicking pauses (Chromium's replaceState costs ~10 ms
+      // of the main thread): the class sees the change in the next frame, the address follows.
+      else {
+        clearTimeout(addressTimer);
+        addressTimer = setTimeout(() => { if (toAddress(state) === address) history.replaceState(null, '', address); }, 250);
+      }
     }
     void update(focus, action.type === 'choose' || action.type === 'set-readings');
   }
@@ -77,8 +100,9 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const mine = ++generation;
     if (state.screen === 'start') {
       drawn = undefined;
-      root.replaceChildren(h('header', { class: 'bar' }, h('a', { class: 'brand', href: '#' }, 'casus')), startScreen(data));
-      document.title = 'casus: who was obliged to help?';
+      root.replaceChildren(h('header', { class: 'bar' }, h('a', { class: 'brand', href: '#' }, 'casus'), h('div', { class: 'modes' }, languageSwitch(words, setLanguage))), startScreen(data, words));
+      document.title = `casus: ${words.start.title}`;
+      if (focus) root.querySelector<HTMLElement>(`[data-key="${CSS.escape(focus)}"]`)?.focus();
       return;
     }
     const next = await judge(model, data, state, cache);
@@ -145,8 +169,10 @@ export function startPage(root: HTMLElement, data: PageData): void {
       const [matrix, ...rest] = readingColumn(ctx);
       const old = reading.querySelector<HTMLElement>('.matrix-panel');
       if (!(old && matrix && patchMatrix(old, matrix))) reading.replaceChildren(...nodes(matrix ?? null));
-      reading.querySelectorAll(':scope > :not(.matrix-panel)').forEach((el) => el.remove());
-      reading.append(...rest);
+      // A panel that comes back as the same element (the picture, when nothing it shows changed) stays where it is.
+      const kept = new Set<Element>(rest);
+      reading.querySelectorAll(':scope > :not(.matrix-panel)').forEach((el) => { if (!kept.has(el)) el.remove(); });
+      for (const el of rest) if (el.parentElement !== reading) reading.append(el);
       changing.replaceChildren(...changingColumn(ctx));
     } else {
       const children: Child[] = [
@@ -161,7 +187,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
             h('div', { class: 'column reading' }, ...readingColumn(ctx)),
             h('div', { class: 'column changing' }, ...changingColumn(ctx)))),
         h('footer', {}, glossaryPanel(),
-          h('p', { class: 'note' }, 'Keys: Tab moves between parts; arrows move within the timeline and the matrix; Enter opens a cell\'s reasons; Esc closes them.',
+          h('p', { class: 'note' }, words.start.keys,
             state.lesson ? ' In a lesson, the arrow keys elsewhere go to the previous or next step.' : '')),
       ];
       root.replaceChildren(...children.filter((c): c is Node => c instanceof Node));
@@ -228,6 +254,13 @@ export function startPage(root: HTMLElement, data: PageData): void {
         dispatch(stepAction(lesson, step), e.key === 'ArrowRight' ? 'lesson-next' : 'lesson-previous');
       }
     }
+  });
+
+  // A reload or a closed tab before the pause still keeps the what-if.
+  window.addEventListener('pagehide', () => {
+    clearTimeout(addressTimer);
+    const address = toAddress(state);
+    if (address !== (location.hash || '#')) history.replaceState(null, '', address);
   });
 
   // Back and Forward, a bookmark or a typed address: the state the address names.

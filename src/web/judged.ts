@@ -9,6 +9,7 @@ import type { Scenario } from '../schema/scenario.js';
 import type { PageData } from '../report/page-data.js';
 import { explainView, type ExplainView } from '../report/explain-view.js';
 import { namesOf, type Names } from '../report/vocabulary.js';
+import type { Words } from './i18n/words.js';
 import { readingsFor, readingsInEffect, type ClauseReadings, type ReadingOption } from './readings.js';
 import { choicesOf, readingsOf, type Action, type PageState } from './state.js';
 import { changesOfChoices, togglesFor, type Toggle } from './what-if-toggles.js';
@@ -42,6 +43,11 @@ export interface PanelContext {
   memory: Map<string, boolean>;
   /** Change the state; `focus` names the element (data-key) to focus once drawn. */
   dispatch(action: Action, focus?: string): void;
+  /** The page's words in the chosen language, and a state's name in it. */
+  words: Words;
+  stateName(code: string): string;
+  /** Switch the page's language (a preference kept by the browser, not part of the address). */
+  setLanguage(code: string): void;
 }
 
 export const rowKey = (v: Pick<Verdict, 'event' | 'clause' | 'obligor'>): string => `${v.event}|${v.clause}|${v.obligor}`;

@@ -120,7 +120,7 @@ describe.skipIf(SKIP_BROWSER)('the classroom page in Chromium', () => {
     await page.locator('[data-toggle="recognition:RUS"]').selectOption('ARM');
     await expect.poll(() => cell(page, 'cst/art-4', 'RUS').getAttribute('data-status')).toBe('obliged');
     // The address keeps the what-if: a reload shows the same flip.
-    expect(decodeURIComponent(new URL(page.url()).hash)).toContain('recognition:RUS=ARM');
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('recognition:RUS=ARM');
     await page.reload();
     await expect.poll(() => cell(page, 'cst/art-4', 'RUS').getAttribute('data-status')).toBe('obliged');
     expect(await page.locator('[data-toggle="request:cst/art-4"]').isChecked()).toBe(true);

@@ -9,6 +9,8 @@ import { compareText } from '../../core/compare-text.js';
 import { glossary } from '../../report/vocabulary.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { h } from '../dom.js';
+import { LANGUAGES } from '../i18n/languages.js';
+import type { Words } from '../i18n/words.js';
 import type { PanelContext } from '../judged.js';
 import { choicesOf } from '../state.js';
 import { activeChoices, describeFlip } from '../what-if-toggles.js';
@@ -17,6 +19,13 @@ import { flipNames } from './what-if.js';
 /** The cases by the date of their first event. */
 export function casesByDate(scenarios: readonly Scenario[]): Scenario[] {
   return [...scenarios].sort((a, b) => compareText(eventsInOrder(a)[0]!.date, eventsInOrder(b)[0]!.date) || compareText(a.id, b.id));
+}
+
+/** The language switch: each language by its own name. */
+export function languageSwitch(words: Words, set: (code: string) => void): HTMLElement {
+  return h('label', { class: 'picker small language' }, h('span', { class: 'visually-hidden' }, words.bar.language),
+    h('select', { 'data-key': 'language', onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
+      ...LANGUAGES.map((w) => h('option', { value: w.code, lang: w.code, selected: w.code === words.code }, w.name))));
 }
 
 export function headerBar(ctx: PanelContext): HTMLElement {
@@ -29,14 +38,15 @@ export function headerBar(ctx: PanelContext): HTMLElement {
     },
   }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === ctx.state.scenario }, `${eventsInOrder(s)[0]!.date.slice(0, 4)} · ${s.title}`)));
   return h('header', { class: 'bar' },
-    h('a', { class: 'brand', href: '#', title: 'Lessons and cases' }, 'casus'),
-    h('label', { class: 'picker' }, h('span', { class: 'visually-hidden' }, 'Case'), picker),
+    h('a', { class: 'brand', href: '#', title: ctx.words.bar.home }, 'casus'),
+    h('label', { class: 'picker' }, h('span', { class: 'visually-hidden' }, ctx.words.bar.caseLabel), picker),
     h('div', { class: 'modes' },
       h('button', {
         type: 'button', id: 'predict-toggle', 'data-key': 'predict-toggle', 'aria-pressed': String(ctx.state.predicting),
         onclick: () => ctx.dispatch({ type: 'toggle-predicting' }, 'predict-toggle'),
-      }, 'Predict, then reveal'),
-      h('button', { type: 'button', onclick: () => window.print() }, 'Print')));
+      }, ctx.words.bar.predict),
+      h('button', { type: 'button', onclick: () => window.print() }, ctx.words.bar.print),
+      languageSwitch(ctx.words, ctx.setLanguage)));
 }
 
 export function eventLineOf(ctx: PanelContext): HTMLElement | null {

@@ -29,14 +29,18 @@ export function lessonBar(ctx: PanelContext): HTMLElement | null {
   const at = ctx.state.lesson;
   if (!lesson || !at) return null;
   const step = lesson.steps[at.step]!;
+  const w = ctx.words;
+  // The step in the page's language where the lesson file has it, else as written.
+  const own = step.translations?.[w.code];
+  const title = lesson.translations?.[w.code]?.title ?? lesson.title;
   const go = (n: number) => ctx.dispatch(stepAction(lesson, n), n > at.step ? 'lesson-next' : 'lesson-previous');
   return h('section', { class: 'lesson', 'aria-labelledby': 'lesson-heading', 'data-step': at.step + 1 },
     h('div', { class: 'lesson-head' },
-      h('h2', { id: 'lesson-heading' }, h('span', { class: 'lesson-title' }, lesson.title), ' · ',
-        h('span', { class: 'lesson-step' }, `Step ${at.step + 1} of ${lesson.steps.length}: ${step.title}`)),
+      h('h2', { id: 'lesson-heading' }, h('span', { class: 'lesson-title' }, title), ' · ',
+        h('span', { class: 'lesson-step' }, w.lesson.step(at.step + 1, lesson.steps.length, own?.title ?? step.title))),
       h('div', { class: 'lesson-nav' },
-        h('button', { type: 'button', id: 'lesson-previous', 'data-key': 'lesson-previous', disabled: at.step === 0, onclick: () => go(at.step - 1) }, '← Previous'),
-        h('button', { type: 'button', id: 'lesson-next', 'data-key': 'lesson-next', class: 'primary', disabled: at.step + 1 >= lesson.steps.length, onclick: () => go(at.step + 1) }, 'Next →'))),
-    h('p', { class: 'say' }, step.say.trim()),
-    step.ask ? h('p', { class: 'ask' }, h('strong', {}, 'Predict: '), step.ask.trim()) : null);
+        h('button', { type: 'button', id: 'lesson-previous', 'data-key': 'lesson-previous', disabled: at.step === 0, onclick: () => go(at.step - 1) }, w.lesson.previous),
+        h('button', { type: 'button', id: 'lesson-next', 'data-key': 'lesson-next', class: 'primary', disabled: at.step + 1 >= lesson.steps.length, onclick: () => go(at.step + 1) }, w.lesson.next))),
+    h('p', { class: 'say' }, (own?.say ?? step.say).trim()),
+    step.ask ? h('p', { class: 'ask' }, h('strong', {}, w.lesson.predict), (own?.ask ?? step.ask).trim()) : null);
 }

@@ -7,9 +7,10 @@
 import type { Verdict } from '../../core/index.js';
 import type { VerdictStatus } from '../../schema/common.js';
 import {
-  ASSESSMENT_MARKS, ASSESSMENT_MEANINGS, ASSESSMENT_ORDER, ASSESSMENT_WORDS, STATUS_MARKS, STATUS_MEANINGS, STATUS_ORDER, STATUS_WORDS, CONTESTED_MARK, CONTESTED_WORD, clauseName, treatyShort,
+  ASSESSMENT_MARKS, ASSESSMENT_ORDER, STATUS_MARKS, STATUS_ORDER, CONTESTED_MARK, clauseName, treatyShort,
 } from '../../report/vocabulary.js';
 import { h } from '../dom.js';
+import type { Words } from '../i18n/words.js';
 import { rowKey, type PanelContext } from '../judged.js';
 import { groupRows, matrixRows, type MatrixRow } from '../matrix-rows.js';
 import { cellKey } from '../state.js';
@@ -19,11 +20,11 @@ const GUESS_CYCLE: readonly VerdictStatus[] = ['obliged', 'obliged-if-requested'
 
 const mark = (m: string) => h('span', { class: 'mark', 'aria-hidden': 'true' }, m);
 
-export function legend(): HTMLElement {
-  return h('div', { class: 'legend', role: 'group', 'aria-label': 'Legend' },
-    h('ul', {}, ...STATUS_ORDER.map((st) => h('li', { title: STATUS_MEANINGS[st] },
-      h('span', { class: `swatch s-${st}`, 'aria-hidden': 'true' }, STATUS_MARKS[st]), STATUS_WORDS[st]))),
-    h('ul', {}, ...ASSESSMENT_ORDER.map((a) => h('li', { title: ASSESSMENT_MEANINGS[a] }, mark(ASSESSMENT_MARKS[a]), ASSESSMENT_WORDS[a]))));
+export function legend(w: Words): HTMLElement {
+  return h('div', { class: 'legend', role: 'group', 'aria-label': w.matrix.legend },
+    h('ul', {}, ...STATUS_ORDER.map((st) => h('li', { title: w.statusMeaning[st] },
+      h('span', { class: `swatch s-${st}`, 'aria-hidden': 'true' }, STATUS_MARKS[st]), w.status[st]))),
+    h('ul', {}, ...ASSESSMENT_ORDER.map((a) => h('li', { title: w.assessmentMeaning[a] }, mark(ASSESSMENT_MARKS[a]), w.assessment[a]))));
 }
 
 /** What the flips are owed to: the fact changes, the readings, or both. */
@@ -41,22 +42,23 @@ function verdictCell(ctx: PanelContext, v: Verdict, row: number, col: number): H
   const key = cellKey(v);
   const guess = ctx.state.guesses[key];
   const open = ctx.state.explained !== undefined && cellKey(ctx.state.explained) === key;
+  const w = ctx.words;
   // The accessible name is the visible text with who and which clause before it (no aria-label that hides the words).
   return h('button', {
     type: 'button', class: `cell s-${v.status} a-${v.assessment}${flipped ? ' flipped' : ''}${open ? ' open' : ''}`,
     'data-row': row, 'data-col': col, 'data-key': `cell:${key}`, 'data-status': v.status, 'data-assessment': v.assessment,
     tabindex: row === 0 && col === 0 ? 0 : -1, 'aria-expanded': String(open), 'aria-controls': open ? 'explanation' : undefined,
-    title: `${STATUS_WORDS[v.status]}: ${STATUS_MEANINGS[v.status]}. ${ASSESSMENT_WORDS[v.assessment]}: ${ASSESSMENT_MEANINGS[v.assessment]}.`,
+    title: `${w.status[v.status]}: ${w.statusMeaning[v.status]}. ${w.assessment[v.assessment]}: ${w.assessmentMeaning[v.assessment]}.`,
     onclick: () => ctx.dispatch({ type: 'explain', cell: { clause: v.clause, obligor: v.obligor } }, `cell:${key}`),
   },
-    h('span', { class: 'visually-hidden' }, `${v.obligorName} under ${clauseName(v)}: `),
-    h('span', { class: 'status' }, mark(STATUS_MARKS[v.status]), ' ', STATUS_WORDS[v.status]), ' ',
-    h('span', { class: 'assessment' }, mark(ASSESSMENT_MARKS[v.assessment]), ' ', ASSESSMENT_WORDS[v.assessment]),
+    h('span', { class: 'visually-hidden' }, w.matrix.under(ctx.stateName(v.obligor), clauseName(v))),
+    h('span', { class: 'status' }, mark(STATUS_MARKS[v.status]), ' ', w.status[v.status]), ' ',
+    h('span', { class: 'assessment' }, mark(ASSESSMENT_MARKS[v.assessment]), ' ', w.assessment[v.assessment]),
     // A named reading of the clause would give another status: the row is not settled law.
-    v.contested.length ? ' ' : null, v.contested.length ? h('span', { class: 'contested' }, mark(CONTESTED_MARK), ' ', CONTESTED_WORD) : null,
-    flipped ? ' ' : null, flipped ? h('span', { class: 'flip' }, `⇄ was ${STATUS_WORDS[was.status]}`) : null,
+    v.contested.length ? ' ' : null, v.contested.length ? h('span', { class: 'contested' }, mark(CONTESTED_MARK), ' ', w.contested) : null,
+    flipped ? ' ' : null, flipped ? h('span', { class: 'flip' }, w.matrix.was(w.status[was.status])) : null,
     guess && ctx.state.revealed ? ' ' : null, guess && ctx.state.revealed ? h('span', { class: `verdict-of-guess ${guess === v.status ? 'right' : 'wrong'}` },
-      guess === v.status ? '✓ predicted' : `✗ predicted ${STATUS_WORDS[guess]}`) : null);
+      guess === v.status ? w.matrix.predictedRight : w.matrix.predictedWrong(w.status[guess])) : null);
 }
 
 function guessCell(ctx: PanelContext, v: Verdict, row: number, col: number): HTMLElement {
@@ -73,7 +75,7 @@ function guessCell(ctx: PanelContext, v: Verdict, row: number, col: number): HTM
     },
   },
     h('span', { class: 'visually-hidden' }, `${v.obligorName} under ${clauseName(v)}, your prediction: `),
-    guess ? h('span', { class: 'status' }, mark(STATUS_MARKS[guess]), ' ', STATUS_WORDS[guess]) : h('span', { class: 'status' }, '? not yet'));
+    guess ? h('span', { class: 'status' }, mark(STATUS_MARKS[guess]), ' ', ctx.words.status[guess]) : h('span', { class: 'status' }, ctx.words.matrix.notYet));
 }
 
 function predictBar(ctx: PanelContext, rows: readonly Verdict[]): HTMLElement {
@@ -98,12 +100,13 @@ export function matrixPanel(ctx: PanelContext): HTMLElement {
   const st = ctx.state;
   const rows = j.rows;
   const hidden = st.predicting && !st.revealed;
-  const heading = h('h2', { id: 'matrix-heading' }, hidden ? 'Predict each cell, then reveal' : 'Who was obliged to help?');
+  const w = ctx.words;
+  const heading = h('h2', { id: 'matrix-heading' }, hidden ? w.matrix.predictHeading : w.matrix.heading);
   if (!rows.length) {
     return h('section', { class: 'matrix-panel', 'aria-labelledby': 'matrix-heading' }, heading,
       h('p', { class: 'empty' }, 'No clause applies to this event: the attacked state is party to none of the treaties.'));
   }
-  const { clauses, rows: all } = matrixRows(rows, j.names);
+  const { clauses, rows: all } = matrixRows(rows, Object.fromEntries(rows.map((v) => [v.obligor, ctx.stateName(v.obligor)])));
   const flippedRows = rows.filter((v) => j.baseRows.get(rowKey(v))?.status !== v.status);
   const lines = groupRows(all, clauses, new Set(flippedRows.map((v) => v.obligor)), st.opened);
   let rowIndex = 0;
@@ -127,19 +130,19 @@ export function matrixPanel(ctx: PanelContext): HTMLElement {
           type: 'button', class: 'group-toggle', 'aria-expanded': String(line.open), 'data-key': `group:${line.key}`,
           title: line.rows.map((r) => r.name).join(', '),
           onclick: () => ctx.dispatch({ type: 'open-group', group: line.key, open: !line.open }, `group:${line.key}`),
-        }, h('span', { 'aria-hidden': 'true' }, line.open ? '▾ ' : '▸ '), `${line.rows.length} states`,
+        }, h('span', { 'aria-hidden': 'true' }, line.open ? '▾ ' : '▸ '), w.matrix.states(line.rows.length),
         h('span', { class: 'group-names' }, line.rows.map((r) => r.obligor).join(' ')))),
       ...clauses.map((cl) => {
         const v = line.sample.cells.get(cl);
         if (!v) return h('td', { class: 'none' }, '—');
         return h('td', {}, hidden ? h('span', { class: 'cell-summary' }, '?') : h('span', { class: `cell-summary s-${v.status}` },
-          mark(STATUS_MARKS[v.status]), ' ', STATUS_WORDS[v.status], ' · ', mark(ASSESSMENT_MARKS[v.assessment]), ' ', ASSESSMENT_WORDS[v.assessment]));
+          mark(STATUS_MARKS[v.status]), ' ', w.status[v.status], ' · ', mark(ASSESSMENT_MARKS[v.assessment]), ' ', w.assessment[v.assessment]));
       })));
     if (line.open) body.push(...line.rows.map((r) => rowOf(r, line.key)));
   }
   const table = h('table', { class: 'matrix', 'aria-labelledby': 'matrix-heading' },
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col', class: 'corner' }, 'State'),
+      h('th', { scope: 'col', class: 'corner' }, w.matrix.corner),
       ...clauses.map((cl) => {
         const v = rows.find((r) => r.clause === cl)!;
         const readAs = rows.find((r) => r.clause === cl && r.reading)?.reading;
@@ -154,5 +157,5 @@ export function matrixPanel(ctx: PanelContext): HTMLElement {
     h('div', { class: 'matrix-scroll' }, table),
     hidden ? predictBar(ctx, rows) : st.predicting ? scoreBar(ctx, rows) : null,
     !hidden && flippedRows.length ? h('p', { class: 'flips', role: 'status' }, `⇄ ${flippedRows.length} verdict${flippedRows.length === 1 ? '' : 's'} flipped by ${flippedBy(ctx)}`) : null,
-    legend());
+    legend(w));
 }

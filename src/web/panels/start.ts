@@ -3,6 +3,7 @@ import { h } from '../dom.js';
 import type { PageData } from '../../report/page-data.js';
 import { eventsInOrder } from '../what-if-toggles.js';
 import { casesByDate } from './case.js';
+import type { Words } from '../i18n/words.js';
 
 /** The first sentence of a summary, cut to a line. */
 export function teaser(text: string | undefined): string {
@@ -12,24 +13,25 @@ export function teaser(text: string | undefined): string {
   return first.length > 160 ? `${first.slice(0, 157).replace(/\s+\S*$/, '')}…` : first;
 }
 
-export function startScreen(data: PageData): HTMLElement {
+export function startScreen(data: PageData, words: Words): HTMLElement {
   const cases = casesByDate(data.scenarios.map((s) => s.scenario));
   const lessons = data.lessons ?? [];
   return h('main', { id: 'main', class: 'start' },
-    h('h1', {}, 'Who was obliged to help?'),
-    h('p', { class: 'lead' }, 'Alliances promise help when a member is attacked. Pick a lesson to be walked through one, or a case to explore: who owed help under which treaty, why, and what they actually did.'),
+    h('h1', {}, words.start.title),
+    h('p', { class: 'lead' }, words.start.lead),
     lessons.length ? h('section', { 'aria-labelledby': 'lessons-heading' },
-      h('h2', { id: 'lessons-heading' }, 'Lessons'),
+      h('h2', { id: 'lessons-heading' }, words.start.lessons),
       h('ul', { class: 'cards' }, ...lessons.map((l) => h('li', {},
         h('a', { href: `#lesson/${encodeURIComponent(l.lesson.id)}/1`, class: 'card', 'data-lesson': l.lesson.id },
-          h('strong', {}, l.lesson.title), h('span', { class: 'teaser' }, `${l.lesson.steps.length} steps. ${teaser(l.lesson.summary)}`)))))) : null,
+          h('strong', {}, l.lesson.translations?.[words.code]?.title ?? l.lesson.title),
+          h('span', { class: 'teaser' }, `${words.start.steps(l.lesson.steps.length)} ${teaser(l.lesson.translations?.[words.code]?.summary ?? l.lesson.summary)}`)))))) : null,
     h('section', { 'aria-labelledby': 'cases-heading' },
-      h('h2', { id: 'cases-heading' }, 'Cases, by date'),
+      h('h2', { id: 'cases-heading' }, words.start.cases),
       h('ul', { class: 'cards' }, ...cases.map((s) => {
         const first = eventsInOrder(s)[0]!;
         return h('li', {},
           h('a', { href: `#${encodeURIComponent(s.id)}/${encodeURIComponent(first.id)}`, class: 'card', 'data-case': s.id },
             h('span', { class: 'date' }, first.date.slice(0, 4)), ' ', h('strong', {}, s.title), h('span', { class: 'teaser' }, teaser(s.summary))));
       }))),
-    h('p', { class: 'note' }, 'Keys: Tab moves between parts; arrows move within the timeline and the matrix; Enter opens a cell\'s reasons; Esc closes them.'));
+    h('p', { class: 'note' }, words.start.keys));
 }
