@@ -17,6 +17,7 @@ import { dutiesCommand } from './duties-command.js';
 import { FORMATS } from './report-formats.js';
 import { serveCommand } from './serve-command.js';
 import { exportCommand } from './export-command.js';
+import { useRulesCache } from '../load/rules-cache.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -47,6 +48,8 @@ export async function execute(argv: readonly string[]): Promise<Output> {
     .usage('$0 <command> [options]\n\nWho was obliged to help? Treaty clauses and recognition as rules, judged per obligor and date.')
     .option('rules', { type: 'string', describe: 'folder of rules (world/ and treaties/); default: the rules shipped with casus', global: true })
     .option('color', { type: 'boolean', describe: 'colour the output (default: on a terminal, unless NO_COLOR is set)', global: true })
+    .option('cache', { type: 'boolean', default: true, describe: 'use the compiled rules cache (--no-cache: read the rules files afresh; or set CASUS_NO_CACHE=1)', global: true })
+    .middleware((a) => useRulesCache(a.cache !== false))
     .command('run <paths..>', 'judge every event of the scenarios: obligations beside what happened', (y) =>
       y
         .positional('paths', { type: 'string', array: true, describe: 'scenario files or folders' })

@@ -116,15 +116,37 @@ function roughDepthExceeds(text: string, threshold: number): number | undefined 
 
 const COLLECTION_TOKENS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/** Where yaml's concrete syntax tree first nests past `limit` (its offset), walked without recursion. */
+interface TreeToken {
+  type?: string;
+  offset?: number;
+  /** A document's content. */
+  value?: TreeToken;
+  /** A collection's entries: each a key and a value (yaml's CollectionItem). */
+  items?: Array<{ key?: TreeToken | null; value?: TreeToken }>;
+  /** A block scalar's anchor and tag. */
+  props?: TreeToken[];
+}
+
+/**
+ * Where yaml's concrete syntax tree first nests past `limit` (its offset), walked without
+ * recursion. Only the fields that can hold a node are followed (a document's value, a
+ * collection's keys and values, a block scalar's props): the rest of a token is source text
+ * and indicators, which nest nothing.
+ */
 function syntaxTreeTooDeep(tokens: readonly unknown[], limit: number): number | undefined {
-  const stack: Array<[unknown, number]> = tokens.map((t) => [t, 0]);
+  const stack: Array<[TreeToken, number]> = tokens.map((t) => [t as TreeToken, 0]);
   while (stack.length) {
     const [token, depth] = stack.pop()!;
-    const { type, offset } = token as { type?: string; offset?: number };
-    const here = depth + (COLLECTION_TOKENS.has(type ?? '') ? 1 : 0);
-    if (here > limit) return offset ?? 0;
-    for (const child of Object.values(token as object)) if (typeof child === 'object' && child !== null) stack.push([child, here]);
+    const here = depth + (COLLECTION_TOKENS.has(token.type ?? '') ? 1 : 0);
+    if (here > limit) return token.offset ?? 0;
+    if (token.value && typeof token.value === 'object') stack.push([token.value, here]);
+    if (token.items) {
+      for (const item of token.items) {
+        if (item.key) stack.push([item.key, here]);
+        if (item.value) stack.push([item.value, here]);
+      }
+    }
+    if (token.props) for (const p of token.props) stack.push([p, here]);
   }
   return undefined;
 }
