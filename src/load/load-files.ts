@@ -310,8 +310,7 @@ export function checkScenarioSource(source: SourceFile, model: Model): { scenari
   ];
   // Effects are tried on the world before anything runs, only once the rest is sound.
   if (!problems.length)
-    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source,
-      (s, src) => checkWorld({ source: src, value: s.world }, vocabularyOf(s.world, s.treaties), ['world'])));
+    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source));
   scenario.events.forEach((e, i) =>
     (e.expect ?? []).forEach((x, j) => {
       if (x.says === undefined) {
