@@ -6,8 +6,8 @@
  */
 import type { Scenario } from '../schema/scenario.js';
 import { PARTY_STATUSES, statusOn } from './membership.js';
-import { mergeWorld, simulateScenario, type EventSummary, type Model, type Verdict } from './simulate.js';
-import { foldTimeline } from './timeline.js';
+import { simulateScenario, type EventSummary, type Model, type Verdict } from './simulate.js';
+import { foldScenario } from './timeline.js';
 
 export interface Alliance {
   treaty: string;
@@ -42,8 +42,7 @@ const BINDING = new Set(['obliged', 'obliged-if-requested']);
 
 export async function dutiesOf(model: Model, scenario: Scenario, state: string, eventId?: string): Promise<DutiesReport> {
   const report = await simulateScenario(model, scenario, { obligors: [state] });
-  const initial = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
-  const steps = foldTimeline(initial, scenario.events);
+  const steps = foldScenario(model, scenario);
   const events: EventDuties[] = [];
   for (const { event, situation } of steps) {
     const summary = report.events.find((e) => e.id === event.id)!;

@@ -8,8 +8,9 @@ import type { Scenario } from '../schema/scenario.js';
 import type { ClauseVersion } from '../schema/treaty.js';
 import { actualResponseOf } from './assess.js';
 import { findTerritory, sovereigntyInViewOf, type SovereigntyView } from './recognition.js';
-import { judgeRow, mergeWorld, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
-import { foldTimeline } from './timeline.js';
+import { judgeRow, summarize, versionOn, type EventSummary, type Model, type Verdict } from './simulate.js';
+import { findStep } from './timeline.js';
+import { versionSpans } from './clause-versions.js';
 import { partiesOn, statusOn } from './membership.js';
 import { applyInterpretation, selectedReading } from './interpretations.js';
 
@@ -21,7 +22,10 @@ export interface ExplainOptions {
 export interface Explanation {
   scenario: { id: string; title: string };
   event: EventSummary;
-  version: ClauseVersion;
+  /** The wording in force on the date; undefined where no version of the clause is in force (nothing is quoted). */
+  version: ClauseVersion | undefined;
+  /** When the clause's versions are in force, for the reader of a row with none in force. */
+  versionSpans: string;
   treatyName: string;
   verdict: Verdict;
   territoryView: SovereigntyView & { territoryName: string; viewer: string };
@@ -38,9 +42,7 @@ export async function explainVerdict(
   obligor: string,
   options: ExplainOptions = {},
 ): Promise<Explanation | ExplainProblem> {
-  const initial = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
-  const steps = foldTimeline(initial, scenario.events);
-  const step = steps.find((s) => s.event.id === eventId);
+  const { step, steps } = findStep(model, scenario, eventId);
   if (!step) return { field: 'event', value: eventId, known: steps.map((s) => s.event.id) };
   const [treatyId, clauseId] = clauseRef.split('/');
   const treaty = step.situation.treaties.find((t) => t.id === treatyId);
@@ -55,13 +57,14 @@ export async function explainVerdict(
   // Under a reading, the version as read: the same words, perhaps another list of what meets the duty.
   const inForce = versionOn(clause, event.date);
   const reading = verdict.reading ? selectedReading(clause, interpretations) : undefined;
-  const version = reading ? applyInterpretation(inForce, reading, treaty) : inForce;
+  const version = inForce && reading ? applyInterpretation(inForce, reading, treaty) : inForce;
   const world = situation.world;
   const summary = summarize(world, event);
   return {
     scenario: { id: scenario.id, title: scenario.title },
     event: summary,
     version,
+    versionSpans: versionSpans(clause),
     treatyName: treaty.name,
     verdict,
     territoryView: {

@@ -5,20 +5,22 @@
  * For each event, judged against the state on its date (timeline.ts): for each
  * clause of each treaty the target has ever been a party to, one verdict per
  * state that is a party on the date (member, suspended or frozen), the target
- * excluded (DESIGN §1).
+ * excluded (docs/design.md §1).
  */
 import type { Assessment, Response, VerdictStatus } from '../schema/common.js';
 import type { Scenario, ScenarioEvent } from '../schema/scenario.js';
-import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
-import type { World, WorldFile } from '../schema/world.js';
+import type { Clause, Treaty } from '../schema/treaty.js';
+import type { World } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
-import { latestActive } from './dates.js';
+import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
 import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
 import { applyInterpretation, selectedReading } from './interpretations.js';
-import { deriveFacts, factInWords, placeInWords, type Facts } from './fact-catalogue.js';
+import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { findTerritory } from './recognition.js';
-import { foldTimeline, type Situation } from './timeline.js';
+import { foldScenario, mergeWorld, type Situation } from './timeline.js';
+
+export { mergeWorld, versionOn };
 
 export interface Model {
   world: World;
@@ -75,7 +77,8 @@ export interface Verdict {
   treaty: string;
   article: string;
   clauseTitle: string;
-  versionFrom: string;
+  /** The version judged; null where no version of the clause is in force on the date. */
+  versionFrom: string | null;
   decisive: string | null;
   recordedBy: string | null;
   /** The contested reading applied to this clause, if one was selected. */
@@ -93,27 +96,6 @@ export interface Report {
   scenarios: ScenarioReport[];
 }
 
-/** The shared world with a scenario's own additions; same ids are replaced, lists appended. */
-export function mergeWorld(base: World, extra: WorldFile | undefined): World {
-  if (!extra) return base;
-  const byId = <T extends { id: string }>(a: readonly T[], b: readonly T[] | undefined): T[] => {
-    if (!b?.length) return a as T[];
-    const replaced = new Set(b.map((x) => x.id));
-    return [...a.filter((x) => !replaced.has(x.id)), ...b];
-  };
-  return {
-    states: byId(base.states, extra.states),
-    actors: byId(base.actors, extra.actors),
-    territories: byId(base.territories, extra.territories),
-    recognitions: [...base.recognitions, ...(extra.recognitions ?? [])],
-    memberships: [...base.memberships, ...(extra.memberships ?? [])],
-  };
-}
-
-/** The version of a clause in force on the date; before the first, the first (its treaty-in-force test fails). */
-export function versionOn(clause: Clause, date: string): ClauseVersion {
-  return latestActive(clause.versions, date) ?? clause.versions[0]!;
-}
 
 function nameOf(world: World, id: string): string {
   return (
@@ -140,16 +122,36 @@ export function summarize(world: World, event: ScenarioEvent): EventSummary {
   };
 }
 
+/**
+ * A test of the request: it reads request facts only (facts/requests.ts), so
+ * its failing alone leaves the row obliged-if-requested. Decided from what the
+ * test reads, never from the spelling of its reason code.
+ */
+export function isRequestReason(reason: Pick<Reason, 'facts'>): boolean {
+  return reason.facts.length > 0 && reason.facts.every(isRequestFact);
+}
+
 /** The decisive failure: the first failing test other than the request, else the request. */
 export function decisiveReason(reasons: readonly Reason[]): string | null {
   const failing = reasons.filter((r) => !r.holds);
-  return (failing.find((r) => r.code !== 'requested') ?? failing[0])?.code ?? null;
+  return (failing.find((r) => !isRequestReason(r)) ?? failing[0])?.code ?? null;
 }
 
 function statusFrom(passed: boolean, reasons: readonly Reason[]): VerdictStatus {
   if (passed) return 'obliged';
   const failing = reasons.filter((r) => !r.holds);
-  return failing.length > 0 && failing.every((r) => r.code === 'requested') ? 'obliged-if-requested' : 'not-obliged';
+  return failing.length > 0 && failing.every(isRequestReason) ? 'obliged-if-requested' : 'not-obliged';
+}
+
+/**
+ * The one reason of a row whose clause has no version in force on the date:
+ * reason code `treaty-in-force` (docs/design.md §3), failing.
+ */
+function notInForce(clause: Clause, date: string): Reason {
+  return {
+    code: 'treaty-in-force', condition: `a version of Art. ${clause.article} in force on ${date}`, holds: false,
+    because: `Article ${clause.article} has no wording in force on ${date}`, found: `its versions are in force ${versionSpans(clause)}`, facts: [],
+  };
 }
 
 export async function judgeRow(
@@ -163,10 +165,11 @@ export async function judgeRow(
   const clauseRef = `${treaty.id}/${clause.id}`;
   const reading = selectedReading(clause, judge.interpretations ?? []);
   const base = versionOn(clause, event.date);
-  const version = reading ? applyInterpretation(base, reading, treaty) : base;
+  // No version covers the date: the clause is not in force, and no wording is judged.
+  const version = base ? (reading ? applyInterpretation(base, reading, treaty) : base) : nearestVersion(clause, event.date);
   const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
   const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
-  const evaluated = await evaluateClause(version, treaty, facts, judge.evaluator);
+  const evaluated = base ? await evaluateClause(version, treaty, facts, judge.evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
   const passed = evaluated.passed;
   const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
   // Say what was found in words where a sentence reads better than `fact = value`.
@@ -194,34 +197,37 @@ export async function judgeRow(
     treaty: treaty.id,
     article: clause.article,
     clauseTitle: clause.title,
-    versionFrom: version.from,
+    versionFrom: base ? version.from : null,
     decisive: passed ? null : decisiveReason(reasons),
     recordedBy: actual.recordedBy,
-    reading: reading && version !== base ? reading.id : null,
+    reading: reading && base && version !== base ? reading.id : null,
   };
 }
 
-/** The (treaty, clause) pairs an event is judged under. */
-function clausesFor(situation: Situation, event: ScenarioEvent, options: SimulateOptions): Array<[Treaty, Clause]> {
+/**
+ * The (treaty, clause) pairs an event is judged under: every clause of each
+ * treaty the target has ever been a party to, or the clauses forced with
+ * `--clause` (docs/design.md §1). The page's toggles ask this too.
+ */
+export function clausesJudged(situation: Situation, event: ScenarioEvent, clauses: readonly string[] = []): Array<[Treaty, Clause]> {
   const pairs: Array<[Treaty, Clause]> = [];
   for (const treaty of situation.treaties) {
     const relevant = everParty(treaty, situation.world, event.target);
     for (const clause of treaty.clauses) {
       const ref = `${treaty.id}/${clause.id}`;
-      if (options.clauses?.length ? options.clauses.includes(ref) : relevant) pairs.push([treaty, clause]);
+      if (clauses.length ? clauses.includes(ref) : relevant) pairs.push([treaty, clause]);
     }
   }
   return pairs;
 }
 
 export async function simulateScenario(model: Model, scenario: Scenario, options: SimulateOptions = {}): Promise<ScenarioReport> {
-  const initial: Situation = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
   const verdicts: Verdict[] = [];
   const events: EventSummary[] = [];
-  for (const { event, situation } of foldTimeline(initial, scenario.events)) {
+  for (const { event, situation } of foldScenario(model, scenario)) {
     if (options.events?.length && !options.events.includes(event.id)) continue;
     events.push(summarize(situation.world, event));
-    for (const [treaty, clause] of clausesFor(situation, event, options)) {
+    for (const [treaty, clause] of clausesJudged(situation, event, options.clauses)) {
       const obligors = partiesOn(treaty, situation.world, event.date).filter(
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );

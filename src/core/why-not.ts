@@ -8,16 +8,14 @@
  * the changed document; nothing is inferred. Pure.
  */
 import type { Change } from '../schema/scenario.js';
-import type { Condition, LeafCondition, Treaty } from '../schema/treaty.js';
+import type { Condition, LeafCondition } from '../schema/treaty.js';
 import { ChangeError } from './changes.js';
-import { inlineDefinitions, type ClauseEvaluator } from './evaluate-clause.js';
-import { deriveFacts, FACT_CATALOGUE, type FactValue, type Facts } from './fact-catalogue.js';
-import { findTerritory } from './recognition.js';
+import { effectiveDefinitions, inlineDefinitions, leafHolds, type ClauseEvaluator } from './evaluate-clause.js';
+import { changesFor, deriveFacts, factRecord, type FactContext, type FactValue, type Facts } from './fact-catalogue.js';
 import { versionOn, type Verdict } from './simulate.js';
-import { foldTimeline } from './timeline.js';
+import { findStep } from './timeline.js';
 import { applyWhatIf, judgeDocument, reasonChanges, splitDocument, type ReasonChange, type WhatIfDocument } from './what-if.js';
 import type { ScenarioEvent } from '../schema/scenario.js';
-import type { World } from '../schema/world.js';
 
 export interface RowRef {
   event: string;
@@ -65,26 +63,9 @@ export interface WhyNotResult {
 
 export type WhyNotProblem = { field: 'event' | 'clause' | 'obligor'; value: string; known: string[] };
 
-function leafHolds(leaf: LeafCondition, actual: FactValue | undefined): boolean {
-  const v = leaf.value;
-  const list = Array.isArray(v) ? v : [v];
-  switch (leaf.operator) {
-    case 'equal': return actual === v;
-    case 'notEqual': return actual !== v;
-    case 'in': return list.includes(actual as never);
-    case 'notIn': return !list.includes(actual as never);
-    case 'contains': return Array.isArray(actual) && actual.includes(v as string);
-    case 'doesNotContain': return !(Array.isArray(actual) && actual.includes(v as string));
-    case 'lessThan': return typeof actual === 'number' && actual < (v as number);
-    case 'lessThanInclusive': return typeof actual === 'number' && actual <= (v as number);
-    case 'greaterThan': return typeof actual === 'number' && actual > (v as number);
-    case 'greaterThanInclusive': return typeof actual === 'number' && actual >= (v as number);
-  }
-}
-
 /** The values a fact could take that would make the leaf come out as `want`. */
 function valuesMaking(leaf: LeafCondition, want: boolean): FactValue[] {
-  const def = FACT_CATALOGUE.find((f) => f.id === leaf.fact);
+  const def = factRecord(leaf.fact);
   const listed = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]) as FactValue[];
   let domain: FactValue[];
   if (def?.type === 'boolean') domain = [true, false];
@@ -94,69 +75,7 @@ function valuesMaking(leaf: LeafCondition, want: boolean): FactValue[] {
   return domain.filter((value) => leafHolds(leaf, value) === want);
 }
 
-interface Context {
-  world: World;
-  treaty: Treaty;
-  clauseRef: string;
-  event: ScenarioEvent;
-  events: readonly ScenarioEvent[];
-  obligor: string;
-}
-
-const STATE = /^[A-Z]{3}$/;
-
-/** The what-if changes that would give `fact` the value `value` for this row. */
-function changesFor(fact: string, value: FactValue, ctx: Context): Array<{ label: string; change: Change }> {
-  const { event, treaty, clauseRef, obligor, world } = ctx;
-  const at = `events.${event.id}`;
-  const territory = findTerritory(world, event.territory);
-  const membership = (state: string) =>
-    value === 'none' ? [] : [{ label: `${state}'s standing in ${treaty.id} is ${value} from ${event.date}`, change: { add: 'world.memberships', value: { treaty: treaty.id, state, status: value, from: event.date } } }];
-  switch (fact) {
-    case 'aidRequestedUnderClause':
-    case 'anyPartyRequestedUnderClause': {
-      if (value === true) return [{ label: `${event.target} asks for help under ${clauseRef}`, change: { add: `${at}.requests`, value: { by: event.target, clause: clauseRef, date: event.date } } }];
-      const kept = (event.requests ?? []).filter((r) => r.clause !== clauseRef);
-      return [{ label: `no request under ${clauseRef}`, change: kept.length ? { set: `${at}.requests`, value: kept } : { remove: `${at}.requests` } }];
-    }
-    case 'eventKind':
-      return [{ label: `the event is ${/^[aeiou]/.test(String(value)) ? 'an' : 'a'} ${value}`, change: { set: `${at}.kind`, value } }];
-    case 'targetKind':
-      return [{ label: `what was hit is the target's ${value}`, change: { set: `${at}.targetKind`, value } }];
-    case 'attackerKind': {
-      if (value === 'none') return [{ label: 'no attacker is established', change: { remove: `${at}.attacker` } }];
-      const ids = value === 'non-state'
-        ? world.actors.map((a) => a.id).sort()
-        : [...new Set(ctx.events.map((e) => e.attacker).filter((a): a is string => a !== undefined && STATE.test(a)))].filter((s) => s !== event.target && s !== obligor).sort();
-      return ids.map((id) => ({ label: `the attacker is ${id} (a ${value} actor)`, change: { set: `${at}.attacker`, value: id } }));
-    }
-    case 'obligorStatusOnDate':
-      return membership(obligor);
-    case 'targetStatusOnDate':
-      return membership(event.target);
-    case 'territoryBelongsToTargetInObligorsView': {
-      if (!territory) return value === true ? [{ label: `the attack falls on ${event.target}'s own territory`, change: { set: `${at}.territory`, value: event.target } }] : [];
-      const sovereign = value === true ? event.target : event.attacker && STATE.test(event.attacker) ? event.attacker : null;
-      return [{
-        label: `${obligor} regards ${territory.name} as ${sovereign === null ? 'no state' : sovereign}'s`,
-        change: { add: 'world.recognitions', value: { by: obligor, territory: territory.id, sovereign, from: event.date } },
-      }];
-    }
-    case 'placeContinent':
-    case 'placeIsIsland':
-    case 'placeOcean': {
-      const attribute = fact === 'placeContinent' ? 'continent' : fact === 'placeIsIsland' ? 'island' : 'ocean';
-      if (value === null) return [];
-      if (territory) return [{ label: `${territory.name} has ${attribute} ${String(value)}`, change: { set: `world.territories.${territory.id}.${attribute}`, value } }];
-      if (attribute === 'ocean') return [];
-      return [{ label: `${event.territory} has ${attribute} ${String(value)}`, change: { set: `world.states.${event.territory}.${attribute}`, value } }];
-    }
-    case 'placeTags':
-      return territory && Array.isArray(value) ? value.map((tag) => ({ label: `${territory.name} is tagged ${tag}`, change: { add: `world.territories.${territory.id}.tags`, value: tag } })) : [];
-    default:
-      return [];
-  }
-}
+type Context = FactContext & { events: readonly ScenarioEvent[] };
 
 /** Walk the clause's conditions towards the goal and collect the changes each obstructing leaf needs. */
 function collectCandidates(condition: Condition, want: boolean, facts: Facts, ctx: Context, test: string, out: Candidate[]): void {
@@ -193,8 +112,7 @@ export async function whyNot(
 ): Promise<WhyNotResult | WhyNotProblem> {
   const maxSize = options.maxSize ?? 3;
   const { model, scenario } = splitDocument(doc);
-  const steps = foldTimeline({ world: model.world, treaties: model.treaties }, scenario.events);
-  const step = steps.find((s) => s.event.id === ref.event);
+  const { step, steps } = findStep(model, scenario, ref.event);
   if (!step) return { field: 'event', value: ref.event, known: steps.map((s) => s.event.id) };
   const [treatyId, clauseId] = ref.clause.split('/');
   const treaty = step.situation.treaties.find((t) => t.id === treatyId);
@@ -209,9 +127,10 @@ export async function whyNot(
   const reached = (v: Verdict | null) => (goal === 'obliged' ? v?.status === 'obliged' : v?.status !== 'obliged');
   const ctx: Context = { world: step.situation.world, treaty, clauseRef: ref.clause, event: step.event, events: scenario.events, obligor: ref.obligor };
   const facts = deriveFacts(ctx);
-  const conditions = inlineDefinitions(versionOn(clause, step.event.date).conditions, treaty.definitions);
+  const version = versionOn(clause, step.event.date);
   const candidates: Candidate[] = [];
-  collectCandidates(conditions, goal === 'obliged', facts, ctx, '', candidates);
+  // A clause not in force on the date has no test an input change could pass.
+  if (version) collectCandidates(inlineDefinitions(version.conditions, effectiveDefinitions(version, treaty)), goal === 'obliged', facts, ctx, '', candidates);
   const failing = goal === 'obliged' ? [...new Set(row.reasons.filter((r) => !r.holds).map((r) => r.code))] : [];
   const uncovered = failing.filter((code) => !candidates.some((c) => c.test === code));
 

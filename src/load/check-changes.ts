@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { applyChanges, ChangeError, idOf, pathOf } from '../core/changes.js';
 import { chronological, type Situation } from '../core/timeline.js';
 import type { Change, Scenario } from '../schema/scenario.js';
-import { treatyFile } from '../schema/treaty.js';
+import { treaty } from '../schema/treaty.js';
 import { actor, recognition, state, territory, worldMembership } from '../schema/world.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { fieldName, validateShape } from './validate-shape.js';
@@ -39,7 +39,7 @@ const situationShape = z
         memberships: z.array(worldMembership),
       })
       .strict(),
-    treaties: z.array(treatyFile),
+    treaties: z.array(treaty),
   })
   .strict();
 
@@ -144,7 +144,7 @@ function newProblems(current: Situation, next: Situation, change: Change, source
       : shapeProblemsAt(z.array(WORLD_LISTS.get(scope.list)!), next, ['world', scope.list], source);
   } else {
     const index = indexById(next.treaties, scope.id);
-    shape = index >= 0 ? shapeProblemsAt(treatyFile, next, ['treaties', index], source) : shapeProblems(situationShape, next, source);
+    shape = index >= 0 ? shapeProblemsAt(treaty, next, ['treaties', index], source) : shapeProblems(situationShape, next, source);
   }
   if (shape.length) {
     // The situation before had the right shape, so it had no problem of these kinds.

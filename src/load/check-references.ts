@@ -6,10 +6,12 @@
  */
 import { REASON_CODES } from '../schema/common.js';
 import type { Scenario } from '../schema/scenario.js';
-import type { Condition, Treaty } from '../schema/treaty.js';
+import type { Condition, Treaty, TreatyFile } from '../schema/treaty.js';
 import type { World, WorldFile } from '../schema/world.js';
 import { FACT_CATALOGUE } from '../core/fact-catalogue.js';
 import { carriesCode } from '../core/interpretations.js';
+import { resolveTreaty, versionGaps } from '../core/clause-versions.js';
+import { DefinitionError, effectiveDefinitions, inlineDefinitions } from '../core/evaluate-clause.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
 import { fieldName } from './validate-shape.js';
@@ -127,7 +129,7 @@ export function checkWorld(file: Loaded<WorldFile>, vocab: Vocabulary, prefix: P
 }
 
 /** Treaty lint: parties exist, clause versions run forwards, conditions read catalogue facts with possible values. */
-export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic[] {
+export function checkTreaty(file: Loaded<TreatyFile>, vocab: Vocabulary): Diagnostic[] {
   const c = new Checker(file.source);
   const t = file.value;
   const facts = new Map(FACT_CATALOGUE.map((f) => [f.id, f]));
@@ -140,7 +142,13 @@ export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic
   if (t.signed > t.inForce.from)
     c.report('date-order', ['signed'], `the treaty is signed on ${t.signed}, after it enters into force (${t.inForce.from})`, 'a treaty enters into force on or after its signature');
   c.unique(t.clauses, ['clauses'], 'clause');
-  const definitions = new Set(Object.keys(t.definitions ?? {}));
+  const { treaty: resolved, problems } = resolveTreaty(t);
+  for (const p of problems) c.report(p.code, p.path, p.message, p.hint);
+  // Names a version may refer to: the treaty's definitions and those its versions add.
+  const definitions = new Set([
+    ...Object.keys(t.definitions ?? {}),
+    ...t.clauses.flatMap((cl) => cl.versions.flatMap((v) => Object.keys(v.definitions ?? {}))),
+  ]);
 
   const checkCondition = (cond: Condition, path: PathSegment[]): void => {
     if ('condition' in cond) {
@@ -174,6 +182,7 @@ export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic
   };
 
   Object.entries(t.definitions ?? {}).forEach(([name, d]) => checkCondition(d, ['definitions', name]));
+  (t.sharedTests ?? []).forEach((x, i) => checkCondition(x, ['sharedTests', i]));
   (t.suspensions ?? []).forEach((s, i) => {
     const p: PathSegment[] = ['suspensions', i];
     c.known('unknown-state', [...p, 'by'], s.by, vocab.states, 'state');
@@ -190,7 +199,8 @@ export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic
       const p: PathSegment[] = ['clauses', i, 'interpretations', j];
       if (!r.replace && !r.satisfiedBy) c.report('empty-interpretation', p, `interpretation ${r.id} changes nothing`, 'give `replace` (reason code -> condition) or `satisfiedBy`');
       for (const [code, cond] of Object.entries(r.replace ?? {})) {
-        if (!cl.versions.some((v) => carriesCode(v.conditions, code, t.definitions)))
+        const versions = resolved.clauses[i]?.versions ?? [];
+        if (!versions.some((v) => carriesCode(v.conditions, code, effectiveDefinitions(v, resolved))))
           c.report('unknown-reason-code', [...p, 'replace', code], `no test of clause ${cl.id} carries the reason code "${code}"`, 'replace names the code of an existing test');
         checkCondition(cond, [...p, 'replace', code]);
       }
@@ -202,10 +212,44 @@ export function checkTreaty(file: Loaded<Treaty>, vocab: Vocabulary): Diagnostic
       c.interval(v, p);
       const prev = cl.versions[j - 1];
       if (prev && prev.from >= v.from) c.report('date-order', [...p, 'from'], `versions must be in date order: ${v.from} is not after ${prev.from}`);
-      checkCondition(v.conditions, [...p, 'conditions']);
+      if (v.conditions) checkCondition(v.conditions, [...p, 'conditions']);
+      for (const [code, x] of Object.entries(v.replace ?? {})) checkCondition(x, [...p, 'replace', code]);
+      (v.add ?? []).forEach((x, k) => checkCondition(x, [...p, 'add', k]));
+      for (const [name, x] of Object.entries(v.definitions ?? {}))
+        if (x !== null && !('because' in x && !('fact' in x || 'all' in x || 'any' in x || 'not' in x))) checkCondition(x as Condition, [...p, 'definitions', name]);
     });
+    const r = resolved.clauses[i];
+    if (!r || r.versions.length !== cl.versions.length) return;
+    for (const gap of versionGaps(r))
+      c.report('version-gap', ['clauses', i, 'versions', gap.index, 'until'], `no version of clause ${cl.id} is in force from ${gap.from} until ${gap.until}`,
+        'a clause with no version on a date is not in force then; if that is meant, say so in a note, else end this version when the next begins (or drop its "until")');
   });
+  checkExpansion(c, resolved);
   return c.diagnostics;
+}
+
+/**
+ * Every definition and clause version expands to a finite tree of bounded
+ * size (docs/design.md §5): a cycle a -> b -> a, or a tree past
+ * MAX_CONDITION_NODES, is reported where it is written, never met at run time.
+ */
+function checkExpansion(c: Checker, t: Treaty): void {
+  const reported = new Set<string>();
+  const expand = (condition: Condition, definitions: Treaty['definitions'], at: PathSegment[]) => {
+    try {
+      inlineDefinitions(condition, definitions);
+    } catch (e) {
+      if (!(e instanceof DefinitionError) || e.kind === 'unknown') return;
+      const path: PathSegment[] = e.kind === 'cycle' ? ['definitions', e.chain.at(-1)!] : at;
+      const key = `${e.kind}|${path.join('.')}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      if (e.kind === 'cycle') c.report('definition-cycle', path, e.message, 'a definition may use other definitions, but never, through them, itself');
+      else c.report('condition-too-large', path, e.message, 'use fewer nested definitions; each use of a definition copies it whole');
+    }
+  };
+  for (const name of Object.keys(t.definitions ?? {})) expand({ condition: name }, t.definitions, ['definitions', name]);
+  t.clauses.forEach((cl, i) => cl.versions.forEach((v, j) => expand(v.conditions, effectiveDefinitions(v, t), ['clauses', i, 'versions', j, 'conditions'])));
 }
 
 /** Scenario references: states, actors, territories, clauses, reason codes; ids unique; requests not before events. */

@@ -8,7 +8,8 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFile, type Scenario } from '../schema/scenario.js';
-import { treatyFile, type Treaty } from '../schema/treaty.js';
+import { treatyFile, type Treaty, type TreatyFile } from '../schema/treaty.js';
+import { resolveTreaty } from '../core/clause-versions.js';
 import { worldFile, type World, type WorldFile } from '../schema/world.js';
 import type { Model } from '../core/simulate.js';
 import { mergeWorld } from '../core/simulate.js';
@@ -115,7 +116,7 @@ function dataFilesIn(dir: string): string[] {
 export interface LoadedRules {
   model: Model;
   worldFiles: Loaded<WorldFile>[];
-  treatyFiles: Loaded<Treaty>[];
+  treatyFiles: Loaded<TreatyFile>[];
   diagnostics: Diagnostic[];
 }
 
@@ -206,7 +207,7 @@ function fromCompiled(model: Model, rulesDir: string): LoadedRules {
 function loadRulesUncached(rulesDir: string): LoadedRules {
   const diagnostics: Diagnostic[] = [];
   const worldFiles: Loaded<WorldFile>[] = [];
-  const treatyFiles: Loaded<Treaty>[] = [];
+  const treatyFiles: Loaded<TreatyFile>[] = [];
   const worldPaths = dataFilesIn(join(rulesDir, 'world'));
   const treatyPaths = dataFilesIn(join(rulesDir, 'treaties'));
   if (!worldPaths.length && !treatyPaths.length)
@@ -222,7 +223,8 @@ function loadRulesUncached(rulesDir: string): LoadedRules {
     if (r.loaded) treatyFiles.push(r.loaded);
   }
   const world = worldOf(worldFiles.map((f) => f.value));
-  const treaties = treatyFiles.map((f) => f.value);
+  // The core judges resolved treaties: shared tests in place, every version complete (problems are checkTreaty's to report).
+  const treaties = treatyFiles.map((f) => resolveTreaty(f.value).treaty);
   const vocab = vocabularyOf(world, treaties);
   for (const f of worldFiles) diagnostics.push(...checkWorld(f, vocab));
   for (const f of treatyFiles) diagnostics.push(...checkTreaty(f, vocab));

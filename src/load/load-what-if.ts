@@ -11,7 +11,7 @@ import type { EventExpectation } from '../core/expectations.js';
 import type { Model } from '../core/simulate.js';
 import { applyWhatIf, documentOf, type WhatIfDocument, type WhatIfLayer } from '../core/what-if.js';
 import { changePath, scenarioFile, whatIfFile, type Change, type Scenario, type WhatIf } from '../schema/scenario.js';
-import { treatyFile } from '../schema/treaty.js';
+import { treaty } from '../schema/treaty.js';
 import { worldFile } from '../schema/world.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import { didYouMean, listSome, type Diagnostic } from './diagnostics.js';
@@ -131,7 +131,7 @@ function checkVariant(doc: WhatIfDocument, layer: ChangeLayer): Diagnostic[] {
   out.push(...prefixed('world.', shapedWorld.diagnostics));
   const shapedTreaties = treaties.map((t) => {
     const src = partSource(layer, t, `treaties.${t.id}.`);
-    const r = validateShape(treatyFile, src);
+    const r = validateShape(treaty, src);
     out.push(...prefixed(`treaties.${t.id}.`, r.diagnostics));
     return r.value ? { source: src, value: r.value } : undefined;
   });

@@ -65,23 +65,25 @@ function codeVersion(): string {
   } catch {
     hash.update('no package.json');
   }
-  for (const dir of ['load', 'schema', 'core']) {
-    const folder = join(here, '..', dir);
+  const stamp = (folder: string, name: string): void => {
     let names: string[] = [];
     try {
       names = readdirSync(folder).sort();
     } catch {
       // A missing folder is part of the stamp too.
     }
-    for (const name of names) {
+    for (const entry of names) {
+      const path = join(folder, entry);
       try {
-        const s = statSync(join(folder, name));
-        hash.update(`${dir}/${name}\0${s.size}\0${s.mtimeMs}\0`);
+        const s = statSync(path);
+        if (s.isDirectory()) stamp(path, `${name}/${entry}`);
+        else hash.update(`${name}/${entry}\0${s.size}\0${s.mtimeMs}\0`);
       } catch {
-        hash.update(`${dir}/${name}\0?\0`);
+        hash.update(`${name}/${entry}\0?\0`);
       }
     }
-  }
+  };
+  for (const dir of ['load', 'schema', 'core']) stamp(join(here, '..', dir), dir);
   return (codeStamp = hash.digest('hex'));
 }
 

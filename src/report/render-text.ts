@@ -5,6 +5,7 @@
  */
 import type { Report, ScenarioReport, Verdict, EventSummary } from '../core/simulate.js';
 import { tally, type Tally } from '../core/tally.js';
+import { isRequestReason } from '../core/simulate.js';
 import { pad, PLAIN, type Style } from './style.js';
 
 const KIND_WORDS: Record<string, string> = {
@@ -26,7 +27,7 @@ export function eventLine(e: EventSummary): string {
 /** The one-line reason for a row. */
 export function reasonLine(v: Verdict): string {
   if (v.status === 'obliged') {
-    const asked = v.reasons.some((r) => r.code === 'requested');
+    const asked = v.reasons.some(isRequestReason);
     return asked ? 'requested, and every condition of the clause holds' : 'every condition of the clause holds';
   }
   const failing = v.reasons.filter((r) => !r.holds);

@@ -19,7 +19,7 @@ import {
 import { alliancePicture } from './alliance-picture.js';
 import { h, type Child } from './dom.js';
 import {
-  activeChoices, changesFor, describeFlip, eventsInOrder, situationAt, togglesFor, whatIfTitle, type Choices, type Toggle,
+  activeChoices, changesOfChoices, describeFlip, eventsInOrder, situationAt, togglesFor, whatIfTitle, type Choices, type Toggle,
 } from './what-if-toggles.js';
 import { readingComment, readingsFor, readingsInEffect, switchReading, type ClauseReadings, type ReadingOption } from './readings.js';
 
@@ -119,7 +119,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
     let varied = s;
     let changeError: string | undefined;
     try {
-      const changes = changesFor(model, s, state.event, choices(), toggles);
+      const changes = changesOfChoices(model, s, state.event, choices(), toggles);
       if (changes.length) varied = applyChanges(s, changes).result;
     } catch (e) {
       changeError = (e as Error).message;
@@ -411,7 +411,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
     const file = data.scenarios[state.scenario]!.file;
     const comment = readingComment(c.inEffect, file);
     const yaml = renderWhatIfYaml({
-      id: `${s.id}-what-if`, title: whatIfTitle(c.toggles, choices()), base: file, changes: changesFor(model, s, state.event, choices(), c.toggles),
+      id: `${s.id}-what-if`, title: whatIfTitle(c.toggles, choices()), base: file, changes: changesOfChoices(model, s, state.event, choices(), c.toggles),
       ...(comment ? { comment } : {}),
     });
     state.copied = yaml;
@@ -434,10 +434,10 @@ export function startPage(root: HTMLElement, data: PageData): void {
         h('button', { type: 'button', class: 'close', onclick: close, 'aria-label': 'Close the explanation' }, '×')),
       h('p', { class: 'reason-line' }, reasonLine(v)),
       readingLine(v),
-      h('h3', {}, `The clause, in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}`),
-      h('blockquote', { lang: ver.language ?? 'en' }, ver.text.trim()),
-      ver.translation ? h('blockquote', { class: 'translation' }, h('span', { class: 'note' }, 'Translation: '), ver.translation.trim()) : null,
-      h('p', { class: 'note' }, 'Source: ', ver.source.url && /^https?:/i.test(ver.source.url) ? h('a', { href: ver.source.url, rel: 'noreferrer' }, ver.source.title) : ver.source.title),
+      ver ? h('h3', {}, `The clause, in force from ${ver.from}${ver.until ? ` until ${ver.until}` : ''}`) : h('h3', {}, `The clause is not in force on ${v.date}: its versions are in force ${x.versionSpans}`),
+      ver ? h('blockquote', { lang: ver.language ?? 'en' }, ver.text.trim()) : null,
+      ver?.translation ? h('blockquote', { class: 'translation' }, h('span', { class: 'note' }, 'Translation: '), ver.translation.trim()) : null,
+      ver ? h('p', { class: 'note' }, 'Source: ', ver.source.url && /^https?:/i.test(ver.source.url) ? h('a', { href: ver.source.url, rel: 'noreferrer' }, ver.source.title) : ver.source.title) : null,
       h('h3', {}, 'Each condition'),
       h('ol', { class: 'tests' }, ...v.reasons.map((r) => h('li', { class: r.holds ? 'holds' : 'fails' },
         h('span', { class: 'verdict' }, r.holds ? '✓ holds' : '✗ fails'), ' ', h('code', {}, r.code),
@@ -446,7 +446,7 @@ export function startPage(root: HTMLElement, data: PageData): void {
       h('h3', {}, `Whose territory, in ${t.viewer}'s view`),
       h('p', { class: 'territory' }, `${t.territoryName}: `, h('strong', {}, t.sovereign ?? 'no state'), `'s — by ${BASIS_WORDS[t.basis] ?? t.basis}`, t.note ? ` (${t.note})` : ''),
       h('h3', {}, 'What it owed, and what it did'),
-      h('p', {}, `Duty: ${v.duty} (met by ${ver.satisfiedBy.join(', ')}). Actual: `, h('strong', {}, v.actual ?? 'nothing recorded'),
+      h('p', {}, `Duty: ${v.duty}${ver ? ` (met by ${ver.satisfiedBy.join(', ')})` : ''}. Actual: `, h('strong', {}, v.actual ?? 'nothing recorded'),
         v.recordedBy && v.recordedBy !== v.obligor ? ` (the ${v.recordedBy} organization's response)` : '', '. ',
         h('span', { class: `assess a-${v.assessment}` }, ASSESSMENT_MARKS[v.assessment], ' ', ASSESSMENT_WORDS[v.assessment]), `: ${ASSESSMENT_MEANINGS[v.assessment]}.`),
       ...x.actualNotes.map((n) => h('p', { class: 'note' }, n)));

@@ -61,7 +61,7 @@ export function readingsFor(model: Model, clauses: readonly string[], date: stri
         label: reading.label.trim(),
         heldBy: reading.heldBy,
         sources: reading.sources,
-        applies: reading.versionsFrom === undefined || inForce.from >= reading.versionsFrom,
+        applies: reading.versionsFrom === undefined || (inForce?.from ?? date) >= reading.versionsFrom,
         ...(reading.versionsFrom !== undefined ? { versionsFrom: reading.versionsFrom } : {}),
       })),
     });

@@ -5,7 +5,7 @@
  * and the DESIGN §2 changes that the chosen values amount to. Pure: no DOM.
  */
 import {
-  chronological, everParty, foldTimeline, mergeWorld, partiesOn, sovereigntyInViewOf, statusOn, type Model,
+  changesFor, chronological, clausesJudged, findStep, partiesOn, sovereigntyInViewOf, statusOn, type Model,
 } from '../core/index.js';
 import { eventKind, membershipStatus } from '../schema/common.js';
 import type { Change, Scenario, ScenarioEvent } from '../schema/scenario.js';
@@ -26,14 +26,13 @@ export type Choices = Readonly<Record<string, string>>;
 export const NO_SOVEREIGN = 'none';
 
 export function situationAt(model: Model, scenario: Scenario, eventId: string): { event: ScenarioEvent; world: World; treaties: Treaty[] } | undefined {
-  const initial = { world: mergeWorld(model.world, scenario.world), treaties: model.treaties };
-  const step = foldTimeline(initial, scenario.events).find((s) => s.event.id === eventId);
+  const { step } = findStep(model, scenario, eventId);
   return step && { event: step.event, world: step.situation.world, treaties: step.situation.treaties };
 }
 
-/** The treaties the core judges this event under: those the target has ever been a party to. */
-function relevantTreaties(world: World, treaties: readonly Treaty[], target: string): Treaty[] {
-  return treaties.filter((t) => everParty(t, world, target));
+/** The treaties the core judges this event under (simulate's own rule), each once. */
+function relevantTreaties(world: World, treaties: Treaty[], event: ScenarioEvent): Treaty[] {
+  return [...new Set(clausesJudged({ world, treaties }, event).map(([t]) => t))];
 }
 
 /** The toggles that matter for one event, with their values in the scenario as written. */
@@ -42,7 +41,7 @@ export function togglesFor(model: Model, scenario: Scenario, eventId: string): T
   if (!at) return [];
   const { event, world, treaties } = at;
   const toggles: Toggle[] = [];
-  const relevant = relevantTreaties(world, treaties, event.target);
+  const relevant = relevantTreaties(world, treaties, event);
   for (const treaty of relevant) {
     for (const clause of treaty.clauses) {
       const ref = `${treaty.id}/${clause.id}`;
@@ -87,7 +86,7 @@ export function activeChoices(toggles: readonly Toggle[], choices: Choices): Tog
  * The changes, in the what-if syntax, that the choices amount to. Standing and
  * recognition are changed from the event's date on, the way a what-if file says "from then".
  */
-export function changesFor(
+export function changesOfChoices(
   model: Model, scenario: Scenario, eventId: string, choices: Choices, toggles: readonly Toggle[] = togglesFor(model, scenario, eventId),
 ): Change[] {
   const event = scenario.events.find((e) => e.id === eventId);
@@ -105,15 +104,16 @@ export function changesFor(
     }
     changes.push({ set: `events.${eventId}.requests`, value: requests });
   }
+  const at = situationAt(model, scenario, eventId);
   for (const t of active) {
     const chosen = choices[t.key]!;
-    if (t.kind === 'event-kind') changes.push({ set: `events.${eventId}.kind`, value: chosen });
+    // The change that sets a fact comes from the fact's own record (core changesFor), as why-not's do.
+    const ctx = at && { world: at.world, event, clauseRef: '', obligor: t.kind === 'membership' ? t.state : '', treaty: at.treaties.find((x) => t.kind === 'membership' && x.id === t.treaty) ?? at.treaties[0]! };
+    if (t.kind === 'event-kind' && ctx) changes.push(...changesFor('eventKind', chosen, ctx).map((c) => c.change));
     if (t.kind === 'recognition') {
       changes.push({ add: 'world.recognitions', value: { by: t.viewer, territory: t.territory, sovereign: chosen === NO_SOVEREIGN ? null : chosen, from: event.date } });
     }
-    if (t.kind === 'membership') {
-      changes.push({ add: 'world.memberships', value: { treaty: t.treaty, state: t.state, status: chosen, from: event.date } });
-    }
+    if (t.kind === 'membership' && ctx) changes.push(...changesFor('obligorStatusOnDate', chosen, ctx).map((c) => c.change));
   }
   return changes;
 }

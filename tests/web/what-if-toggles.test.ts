@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { applyChanges, simulateScenario } from '../../src/core/index.js';
 import { renderWhatIfYaml } from '../../src/report/render-what-if-file.js';
 import { whatIfFile, type Scenario } from '../../src/schema/scenario.js';
-import { changesFor, togglesFor, whatIfTitle } from '../../src/web/what-if-toggles.js';
+import { changesOfChoices, togglesFor, whatIfTitle } from '../../src/web/what-if-toggles.js';
 import { SCENARIOS, scenariosAt } from '../helpers/project.js';
 
 const { model, scenarios } = scenariosAt(SCENARIOS);
@@ -13,7 +13,7 @@ const karabakh = byId('nagorno-karabakh-2023');
 const armenia2022 = byId('armenia-border-2022');
 
 async function art4(scenario: Scenario, choices: Record<string, string>) {
-  const varied = applyChanges(scenario, changesFor(model, scenario, 'offensive', choices)).result;
+  const varied = applyChanges(scenario, changesOfChoices(model, scenario, 'offensive', choices)).result;
   const report = await simulateScenario(model, varied);
   return Object.fromEntries(report.verdicts.filter((v) => v.clause === 'cst/art-4').map((v) => [v.obligor, v.status]));
 }
@@ -32,7 +32,7 @@ describe('what-if toggles', () => {
   });
 
   it('change nothing while every choice equals the scenario', () => {
-    expect(changesFor(model, karabakh, 'offensive', { 'request:cst/art-4': 'false', kind: 'armed-attack' })).toEqual([]);
+    expect(changesOfChoices(model, karabakh, 'offensive', { 'request:cst/art-4': 'false', kind: 'armed-attack' })).toEqual([]);
   });
 
   it('Karabakh 2023: had Armenia asked under Article 4, still no one was obliged', async () => {
@@ -56,7 +56,7 @@ describe('what-if toggles', () => {
   it('copy as a what-if file: valid DESIGN §2 YAML whose changes give the same verdicts', async () => {
     const choices = { 'request:cst/art-4': 'true', 'recognition:RUS': 'ARM', 'membership:cst:UZB': 'member' };
     const toggles = togglesFor(model, karabakh, 'offensive');
-    const changes = changesFor(model, karabakh, 'offensive', choices);
+    const changes = changesOfChoices(model, karabakh, 'offensive', choices);
     const yaml = renderWhatIfYaml({ id: 'nagorno-karabakh-2023-what-if', title: whatIfTitle(toggles, choices), base: 'nagorno-karabakh-2023.yaml', changes });
     expect(yaml).toContain('base: nagorno-karabakh-2023.yaml');
     expect(yaml).toMatch(/^ {2}- \{ set: events\.offensive\.requests, value: \[/m);
