@@ -9,11 +9,11 @@
  */
 import type { Assessment, Response, VerdictStatus } from '../schema/common.js';
 import type { Scenario, ScenarioEvent } from '../schema/scenario.js';
-import type { Clause, Treaty } from '../schema/treaty.js';
+import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
 import type { World } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
-import { evaluateClause, formatValue, type ClauseEvaluator, type Reason } from './evaluate-clause.js';
+import { evaluateClause, formatValue, type ClauseEvaluator, type ClauseResult, type Reason } from './evaluate-clause.js';
 import { applyInterpretation, selectedReading } from './interpretations.js';
 import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
@@ -162,28 +162,56 @@ export async function judgeRow(
   obligor: string,
   judge: JudgeOptions = {},
 ): Promise<Verdict> {
+  return (await judgeRows(situation, event, treaty, clause, [obligor], judge))[0]!;
+}
+
+/**
+ * One clause's rows of one event, one per obligor: every obligor's facts are
+ * derived and its clause version evaluated, the engine's answers awaited
+ * together (one wait for the batch, not one a row), then the verdicts built.
+ * A verdict's worded reasons are built the first time they are read: a count
+ * (`--summary`, a sweep, `casus test`) never pays for the words.
+ */
+export async function judgeRows(
+  situation: Situation,
+  event: ScenarioEvent,
+  treaty: Treaty,
+  clause: Clause,
+  obligors: readonly string[],
+  judge: JudgeOptions = {},
+): Promise<Verdict[]> {
   const clauseRef = `${treaty.id}/${clause.id}`;
   const reading = selectedReading(clause, judge.interpretations ?? []);
   const base = versionOn(clause, event.date);
   // No version covers the date: the clause is not in force, and no wording is judged.
   const version = base ? (reading ? applyInterpretation(base, reading, treaty) : base) : nearestVersion(clause, event.date);
-  const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
-  const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
-  const evaluated = base ? await evaluateClause(version, treaty, facts, judge.evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
+  const factsOf = (obligor: string): Facts => {
+    const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
+    return judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
+  };
+  const rows = obligors.map((obligor) => ({ obligor, facts: factsOf(obligor) }));
+  const evaluated = base
+    ? await Promise.all(rows.map((r) => evaluateClause(version, treaty, r.facts, judge.evaluator)))
+    : rows.map(() => ({ passed: false, reasons: [notInForce(clause, event.date)] }));
+  return rows.map(({ obligor, facts }, i) => verdictOf(situation, event, treaty, clause, obligor, facts, evaluated[i]!, { base, version, reading }));
+}
+
+function verdictOf(
+  situation: Situation,
+  event: ScenarioEvent,
+  treaty: Treaty,
+  clause: Clause,
+  obligor: string,
+  facts: Facts,
+  evaluated: ClauseResult,
+  { base, version, reading }: { base: ClauseVersion | undefined; version: ClauseVersion; reading: ReturnType<typeof selectedReading> },
+): Verdict {
+  const clauseRef = `${treaty.id}/${clause.id}`;
   const passed = evaluated.passed;
-  const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
-  // Say what was found in words where a sentence reads better than `fact = value`.
-  const reasons = evaluated.reasons.map((r) => {
-    // A test of the treaty area reads many facts of the place: say where it is in one phrase.
-    if (r.facts.filter((f) => f.startsWith('place')).length > 1) return { ...r, found: placeInWords(facts, ctx) };
-    const words = r.facts.map((f) => factInWords(f, facts, ctx));
-    if (words.every((w) => w === undefined)) return r;
-    const found = words.map((w, i) => w ?? `${r.facts[i]} = ${formatValue(facts[r.facts[i]!])}`);
-    return { ...r, found: [...new Set(found)].join('; ') };
-  });
-  const status = statusFrom(passed, reasons);
+  // Status and the decisive test read only whether each test held and which facts it read, never the words.
+  const status = statusFrom(passed, evaluated.reasons);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
-  return {
+  const verdict: Verdict = {
     event: event.id,
     date: event.date,
     clause: clauseRef,
@@ -193,15 +221,42 @@ export async function judgeRow(
     duty: version.duty,
     actual: actual.response,
     assessment: assess(status, actual.response, version.satisfiedBy, version.discretion !== undefined),
-    reasons,
+    reasons: [],
     treaty: treaty.id,
     article: clause.article,
     clauseTitle: clause.title,
     versionFrom: base ? version.from : null,
-    decisive: passed ? null : decisiveReason(reasons),
+    decisive: passed ? null : decisiveReason(evaluated.reasons),
     recordedBy: actual.recordedBy,
     reading: reading && base && version !== base ? reading.id : null,
   };
+  // Say what was found in words where a sentence reads better than `fact = value`; built when first read.
+  let pending: Facts | undefined = facts;
+  const words = (): Reason[] => {
+    const f = pending!;
+    const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
+    return evaluated.reasons.map((r) => {
+      // A test of the treaty area reads many facts of the place: say where it is in one phrase.
+      if (r.facts.filter((x) => x.startsWith('place')).length > 1) return { ...r, found: placeInWords(f, ctx) };
+      const said = r.facts.map((x) => factInWords(x, f, ctx));
+      if (said.every((w) => w === undefined)) return r;
+      const found = said.map((w, j) => w ?? `${r.facts[j]} = ${formatValue(f[r.facts[j]!])}`);
+      return { ...r, found: [...new Set(found)].join('; ') };
+    });
+  };
+  const settle = (value: Reason[]) => {
+    pending = undefined; // the facts are no longer needed: let them go
+    Object.defineProperty(verdict, 'reasons', { value, enumerable: true, writable: true, configurable: true });
+    return value;
+  };
+  // Redefined in place, so `reasons` keeps its position among the keys (JSON output is unchanged).
+  Object.defineProperty(verdict, 'reasons', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(words()),
+    set: (value: Reason[]) => settle(value),
+  });
+  return verdict;
 }
 
 /**
@@ -232,7 +287,7 @@ export async function simulateScenario(model: Model, scenario: Scenario, options
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
       const judge = options.interpretations?.length ? { ...options.judge, interpretations: options.interpretations } : options.judge;
-      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, judge));
+      if (obligors.length) verdicts.push(...(await judgeRows(situation, event, treaty, clause, obligors, judge)));
     }
   }
   return { id: scenario.id, title: scenario.title, events, verdicts };
