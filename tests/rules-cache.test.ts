@@ -22,6 +22,9 @@ function entryIn(dir: string): string {
   return join(dir, files[0]!);
 }
 
+/** Each test starts several casus processes: on a busy machine that takes longer than the default 30 s. */
+const SLOW = 180_000;
+
 const run = (dir: string, args: string[] = []) => casus(['run', E5, '--format', 'json', ...args], { env: { CASUS_CACHE_DIR: dir } });
 
 describe('the compiled rules cache', () => {
@@ -34,7 +37,7 @@ describe('the compiled rules cache', () => {
     const second = run(dir);
     expect(second.stdout).toBe(first.stdout);
     expect(casus(['run', E5, '--format', 'json', '--no-cache']).stdout).toBe(first.stdout);
-  });
+  }, SLOW);
 
   it('never changes a verdict when its file is damaged: truncated, garbled, or edited without its hash', () => {
     const dir = cacheDir();
@@ -60,7 +63,7 @@ describe('the compiled rules cache', () => {
       expect({ how, exitCode: r.exitCode, stderr: r.stderr }).toEqual({ how, exitCode: 0, stderr: '' });
       expect(r.stdout, how).toBe(truth.stdout);
     }
-  });
+  }, SLOW);
 
   it('ignores a stale entry: after a rules file changes, the run follows the file', () => {
     const dir = cacheDir();
@@ -74,14 +77,14 @@ describe('the compiled rules cache', () => {
     expect(after.exitCode).toBe(0);
     expect(after.stdout).toContain('against Ruritania');
     expect(after.stdout).toBe(casus(['run', E5, '--rules', rules, '--no-cache']).stdout);
-  });
+  }, SLOW);
 
   it('is neither read nor written with --no-cache or CASUS_NO_CACHE=1', () => {
     const dir = cacheDir();
     expect(run(dir, ['--no-cache']).exitCode).toBe(0);
     expect(casus(['run', E5], { env: { CASUS_CACHE_DIR: dir, CASUS_NO_CACHE: '1' } }).exitCode).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, SLOW);
 
   it('keeps no cache of rules with a problem: they are refused the same way every time', () => {
     const dir = cacheDir();
@@ -94,5 +97,5 @@ describe('the compiled rules cache', () => {
     expect(first.stderr).toContain('RUZ');
     expect(readdirSync(dir)).toEqual([]);
     expect(casus(['run', E5, '--rules', rules], { env: { CASUS_CACHE_DIR: dir } }).stderr).toBe(first.stderr);
-  });
+  }, SLOW);
 });
