@@ -238,7 +238,8 @@ const MEMO_LIMIT = 50_000;
 export class ClauseEvaluator {
   engineRuns = 0;
   memoHits = 0;
-  private readonly memo = new WeakMap<Compiled, Map<string, ClauseResult>>();
+  /** Per compiled version: a result, or the run that will give it (rows judged together share one run). */
+  private readonly memo = new WeakMap<Compiled, Map<string, Promise<ClauseResult>>>();
   /** Engines, per clause version judged. */
   private readonly compiled = new WeakMap<ClauseVersion, Compiled>();
   /** Versions as read under a contested reading, kept stable so their engines are reused (interpretations.ts). */
@@ -267,13 +268,14 @@ export class ClauseEvaluator {
     const hit = table.get(key);
     if (hit) {
       this.memoHits++;
-      return Promise.resolve(hit);
+      return hit;
     }
-    return this.run(c, read).then((result) => {
-      if (table.size >= MEMO_LIMIT) table.clear();
-      table.set(key, result);
-      return result;
-    });
+    if (table.size >= MEMO_LIMIT) table.clear();
+    const running = this.run(c, read);
+    table.set(key, running);
+    // A failed run is not remembered.
+    running.catch(() => table.delete(key));
+    return running;
   }
 
   private run(c: Compiled, facts: Record<string, FactValue>): Promise<ClauseResult> {

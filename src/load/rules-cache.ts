@@ -1,0 +1,135 @@
+/**
+ * The compiled rules cache: the world and treaties of a rules folder, once they
+ * have been read, validated and cross-checked without a single problem, saved
+ * as JSON so that the next process skips parsing YAML and validating it.
+ *
+ * Trust: an entry is used only when the key it was written under (a SHA-256 of
+ * every rules file's name and bytes, casus's version, and the size and time of
+ * the code that validates them) equals the key of the files on disk now, and
+ * the SHA-256 of its payload matches the one in its header. Anything else (a
+ * stale entry, a truncated or edited file, an unreadable folder) is ignored and
+ * the rules are loaded from their files as if there were no cache. Entries are
+ * written to a temporary file and renamed into place, so a reader never sees
+ * half of one. Writing is best effort: a read-only or full disk only costs the
+ * speed-up.
+ *
+ * Where: `$CASUS_CACHE_DIR` if set; else `$XDG_CACHE_HOME/casus`; else the
+ * platform's cache folder (`~/.cache/casus` on Linux, `~/Library/Caches/casus`
+ * on macOS, `%LOCALAPPDATA%\casus\Cache` on Windows). `CASUS_NO_CACHE=1` (or
+ * `--no-cache`) turns it off. One file per rules folder; a newer entry
+ * replaces an older one.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Model } from '../core/simulate.js';
+
+/** Bumped when the payload's layout changes. */
+const FORMAT = 1;
+
+let enabledByCaller = true;
+
+/** `--no-cache`: the command line turns the cache off for the commands it runs (and on again when not given). */
+export function useRulesCache(enabled: boolean): void {
+  enabledByCaller = enabled;
+}
+
+/** The cache folder, or undefined when the cache is off. */
+export function rulesCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!enabledByCaller) return undefined;
+  if (env.CASUS_NO_CACHE && env.CASUS_NO_CACHE !== '0') return undefined;
+  if (env.CASUS_CACHE_DIR) return resolve(env.CASUS_CACHE_DIR);
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'casus');
+  const home = homedir();
+  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'casus');
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'casus', 'Cache');
+  return join(home, '.cache', 'casus');
+}
+
+let codeStamp: string | undefined;
+
+/**
+ * casus's version and the code that reads and checks rules (this folder, the
+ * schemas and the core they use): a new build, or an edited source under
+ * test, makes every entry stale. Sizes and modification times, not contents:
+ * a stat per file is enough to notice a change of code.
+ */
+function codeVersion(): string {
+  if (codeStamp !== undefined) return codeStamp;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256').update(`format ${FORMAT}\0`);
+  try {
+    hash.update(readFileSync(join(here, '..', '..', 'package.json')));
+  } catch {
+    hash.update('no package.json');
+  }
+  const stamp = (folder: string, name: string): void => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      // A missing folder is part of the stamp too.
+    }
+    for (const entry of names) {
+      const path = join(folder, entry);
+      try {
+        const s = statSync(path);
+        if (s.isDirectory()) stamp(path, `${name}/${entry}`);
+        else hash.update(`${name}/${entry}\0${s.size}\0${s.mtimeMs}\0`);
+      } catch {
+        hash.update(`${name}/${entry}\0?\0`);
+      }
+    }
+  };
+  for (const dir of ['load', 'schema', 'core']) stamp(join(here, '..', dir), dir);
+  return (codeStamp = hash.digest('hex'));
+}
+
+/** The key an entry must carry: the rules files (their names within the folder and their bytes) and the code version. */
+export function rulesCacheKey(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): string {
+  const hash = createHash('sha256').update(codeVersion()).update('\0');
+  for (const f of files) hash.update(f.name).update('\0').update(String(f.bytes.byteLength)).update('\0').update(f.bytes).update('\0');
+  return hash.digest('hex');
+}
+
+function entryPath(dir: string, rulesDir: string): string {
+  return join(dir, `rules-${createHash('sha256').update(resolve(rulesDir)).digest('hex').slice(0, 24)}.json`);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The cached model for this folder and key, or undefined (no entry, another key, damaged, unreadable). */
+export function readCachedRules(rulesDir: string, key: string, dir = rulesCacheDir()): Model | undefined {
+  if (dir === undefined) return undefined;
+  try {
+    const text = readFileSync(entryPath(dir, rulesDir), 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline < 0) return undefined;
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
+    if (header.format !== FORMAT || header.key !== key) return undefined;
+    const payload = text.slice(newline + 1);
+    if (header.sha256 !== sha256(payload)) return undefined;
+    const model = JSON.parse(payload) as Model;
+    if (typeof model !== 'object' || model === null || !Array.isArray(model.treaties) || typeof model.world !== 'object' || model.world === null) return undefined;
+    return model;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Save the model under the key: a temporary file renamed into place. Failures are ignored. */
+export function writeCachedRules(rulesDir: string, key: string, model: Model, dir = rulesCacheDir()): void {
+  if (dir === undefined) return;
+  const path = entryPath(dir, rulesDir);
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const payload = JSON.stringify(model);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(payload) })}\n${payload}`);
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
