@@ -18,7 +18,9 @@ import { checkEffects } from './check-changes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LIMITS, diagnosticAt, parseSource, tooLarge, type SourceFile } from './parse-source.js';
 import { fieldName, validateShape } from './validate-shape.js';
-import { readCachedRules, rulesCacheDir, rulesCacheKey, writeCachedRules } from './rules-cache.js';
+import {
+  readCachedRules, readCachedScenario, rulesCacheDir, rulesCacheKey, scenarioCacheKey, writeCachedRules, writeCachedScenario,
+} from './rules-cache.js';
 import type { z } from 'zod';
 
 /** The rules shipped with casus (the package's own rules/ folder). */
@@ -89,16 +91,20 @@ function whyUnreadable(e: unknown): string {
 }
 
 export function readSource(path: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
+  const read = readBytes(path);
+  return read.bytes ? parseSource(displayPath(path), read.bytes) : { diagnostics: read.diagnostics };
+}
+
+/** A file's bytes, up to the size limit, or why they cannot be read. */
+function readBytes(path: string): { bytes?: Uint8Array; diagnostics: Diagnostic[] } {
   const file = displayPath(path);
-  let bytes: Uint8Array;
   try {
     const read = readAtMost(path, LIMITS.maxBytes);
     if (read.tooLarge !== undefined) return { diagnostics: [tooLarge(file, read.tooLarge)] };
-    bytes = read.bytes;
+    return { bytes: read.bytes, diagnostics: [] };
   } catch (e) {
     return { diagnostics: [problem(file, 'unreadable-file', whyUnreadable(e))] };
   }
-  return parseSource(file, bytes);
 }
 
 function loadAs<S extends z.ZodType>(schema: S, path: string): { loaded?: Loaded<z.infer<S>>; diagnostics: Diagnostic[] } {
@@ -153,6 +159,8 @@ export function loadRules(rulesDir: string = DEFAULT_RULES_DIR, options: LoadRul
   const fromDisk = diskKey === undefined ? undefined : readCachedRules(rulesDir, diskKey);
   const loaded = fromDisk ? fromCompiled(fromDisk, rulesDir) : loadRulesUncached(rulesDir);
   if (!fromDisk && diskKey !== undefined && !loaded.diagnostics.length) writeCachedRules(rulesDir, diskKey, loaded.model);
+  // Scenarios checked against these rules may be cached under the rules' key (loadScenarioFile).
+  if (diskKey !== undefined && !loaded.diagnostics.length) cachedRulesKey.set(loaded.model, diskKey);
   if (key !== undefined) {
     if (rulesMemory.size >= 8) rulesMemory.delete(rulesMemory.keys().next().value!);
     rulesMemory.set(key, loaded);
@@ -161,6 +169,9 @@ export function loadRules(rulesDir: string = DEFAULT_RULES_DIR, options: LoadRul
 }
 
 const rulesMemory = new Map<string, LoadedRules>();
+
+/** The compiled cache's key of rules loaded without a problem while the cache is on. */
+const cachedRulesKey = new WeakMap<Model, string>();
 
 /** Every rules file's path and bytes, or undefined when one cannot be read whole (loading then reports it). */
 function rulesFiles(rulesDir: string): Array<{ path: string; bytes: Uint8Array }> | undefined {
@@ -296,8 +307,39 @@ export function expandPaths(paths: readonly string[]): { files: string[]; diagno
 
 /** Check one scenario file's shape and references; name its expectations from the comments above them. */
 export function loadScenarioFile(path: string, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
-  const { source, diagnostics } = readSource(path);
-  return source ? checkScenarioSource(source, model) : { diagnostics };
+  const read = readBytes(path);
+  if (!read.bytes) return { diagnostics: read.diagnostics };
+  const bytes = read.bytes;
+  const rulesKey = rulesCacheDir() === undefined ? undefined : cachedRulesKey.get(model);
+  const key = rulesKey === undefined ? undefined : scenarioCacheKey(rulesKey, bytes);
+  const cached = key === undefined ? undefined : readCachedScenario(path, key);
+  if (cached !== undefined) return { scenario: fromCompiledScenario(path, bytes, cached as Scenario), diagnostics: [] };
+  const { source, diagnostics } = parseSource(displayPath(path), bytes);
+  if (!source) return { diagnostics };
+  const checked = checkScenarioSource(source, model);
+  if (key !== undefined && checked.scenario && !checked.diagnostics.length) writeCachedScenario(path, key, checked.scenario.value);
+  return checked;
+}
+
+/** A scenario from the compiled cache: its checked value, and its source parsed from the same bytes only if a caller reads it. */
+function fromCompiledScenario(path: string, bytes: Uint8Array, value: Scenario): Loaded<Scenario> {
+  const file = displayPath(path);
+  let parsed: SourceFile | undefined;
+  const get = (): SourceFile => {
+    if (!parsed) {
+      parsed = parseSource(file, bytes).source;
+      if (!parsed) throw new Error(`${file} no longer parses as it did when it was checked`);
+    }
+    return parsed;
+  };
+  const source: SourceFile = {
+    file,
+    get value() { return get().value; },
+    get schema() { return get().schema; },
+    locate: (at, key) => get().locate(at, key),
+    commentAbove: (at) => get().commentAbove(at),
+  };
+  return { source, value };
 }
 
 /** Shape and references of an already-read scenario source. */

@@ -133,3 +133,50 @@ export function writeCachedRules(rulesDir: string, key: string, model: Model, di
     rmSync(temporary, { force: true });
   }
 }
+
+/**
+ * Checked scenarios, saved beside the rules: a scenario file that loaded
+ * without a problem against rules that did is saved as its checked value, so
+ * the next run skips its YAML and its checks. The key covers the scenario's
+ * bytes and the rules' key (which covers the code): any change to either, and
+ * the entry is stale. Same header, same trust as the rules' entries. They live
+ * in the `scenarios` folder of the cache, one file per scenario path.
+ */
+function scenarioEntryPath(dir: string, file: string): string {
+  return join(dir, 'scenarios', `${createHash('sha256').update(resolve(file)).digest('hex').slice(0, 24)}.json`);
+}
+
+export function scenarioCacheKey(rulesKey: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`scenario ${rulesKey}\0`).update(bytes).digest('hex');
+}
+
+export function readCachedScenario(file: string, key: string, dir = rulesCacheDir()): unknown {
+  if (dir === undefined) return undefined;
+  try {
+    const text = readFileSync(scenarioEntryPath(dir, file), 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline < 0) return undefined;
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
+    if (header.format !== FORMAT || header.key !== key) return undefined;
+    const payload = text.slice(newline + 1);
+    if (header.sha256 !== sha256(payload)) return undefined;
+    const value = JSON.parse(payload) as { events?: unknown };
+    return typeof value === 'object' && value !== null && Array.isArray(value.events) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedScenario(file: string, key: string, value: unknown, dir = rulesCacheDir()): void {
+  if (dir === undefined) return;
+  const path = scenarioEntryPath(dir, file);
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const payload = JSON.stringify(value);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(payload) })}\n${payload}`);
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
