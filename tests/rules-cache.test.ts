@@ -86,6 +86,30 @@ describe('the compiled rules cache', () => {
     expect(readdirSync(dir)).toEqual([]);
   }, SLOW);
 
+  it('keeps checked scenarios too, keyed by their bytes: a damaged entry is ignored, an edited scenario is read afresh', () => {
+    const dir = cacheDir();
+    const scenario = join(mkdtempSync(join(tmpdir(), 'casus-cache-scenario-')), 'e5.yaml');
+    writeFileSync(scenario, readFileSync(join(ROOT, E5)));
+    const runIt = () => casus(['run', scenario, '--format', 'json'], { env: { CASUS_CACHE_DIR: dir } });
+    const truth = runIt();
+    expect(truth.exitCode).toBe(0);
+    const entries = readdirSync(join(dir, 'scenarios')).filter((f) => f.endsWith('.json'));
+    expect(entries).toHaveLength(1);
+    const path = join(dir, 'scenarios', entries[0]!);
+    const good = readFileSync(path, 'utf8');
+    expect(good).toContain('"armed-attack"');
+    // The attack made a mere clash, hash left as it was: trusted, this would change verdicts.
+    for (const text of [good.replaceAll('"armed-attack"', '"armed-clash"'), good.slice(0, good.length / 2), '']) {
+      writeFileSync(path, text);
+      expect(runIt().stdout).toBe(truth.stdout);
+    }
+    writeFileSync(scenario, readFileSync(scenario, 'utf8').replaceAll('kind: armed-attack', 'kind: armed-clash'));
+    const edited = runIt();
+    expect(edited.exitCode).toBe(0);
+    expect(edited.stdout).not.toBe(truth.stdout);
+    expect(edited.stdout).toBe(casus(['run', scenario, '--format', 'json', '--no-cache']).stdout);
+  }, SLOW);
+
   it('keeps no cache of rules with a problem: they are refused the same way every time', () => {
     const dir = cacheDir();
     const rules = mkdtempSync(join(tmpdir(), 'casus-cache-rules-'));

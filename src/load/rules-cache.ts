@@ -100,38 +100,46 @@ function entryPath(dir: string, rulesDir: string): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The cached model for this folder and key, or undefined (no entry, another key, damaged, unreadable). */
-export function readCachedRules(rulesDir: string, key: string, dir = rulesCacheDir()): Model | undefined {
-  if (dir === undefined) return undefined;
+/** An entry's payload when its header names this key and its hash checks out; else undefined. */
+function readEntry(path: string, key: string): unknown {
   try {
-    const text = readFileSync(entryPath(dir, rulesDir), 'utf8');
+    const text = readFileSync(path, 'utf8');
     const newline = text.indexOf('\n');
     if (newline < 0) return undefined;
     const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
     if (header.format !== FORMAT || header.key !== key) return undefined;
     const payload = text.slice(newline + 1);
     if (header.sha256 !== sha256(payload)) return undefined;
-    const model = JSON.parse(payload) as Model;
-    if (typeof model !== 'object' || model === null || !Array.isArray(model.treaties) || typeof model.world !== 'object' || model.world === null) return undefined;
-    return model;
+    return JSON.parse(payload) as unknown;
   } catch {
     return undefined;
   }
 }
 
-/** Save the model under the key: a temporary file renamed into place. Failures are ignored. */
-export function writeCachedRules(rulesDir: string, key: string, model: Model, dir = rulesCacheDir()): void {
-  if (dir === undefined) return;
-  const path = entryPath(dir, rulesDir);
+/** Save a payload under a key: a temporary file renamed into place. Failures are ignored. */
+function writeEntry(path: string, key: string, value: unknown): void {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    const payload = JSON.stringify(model);
-    mkdirSync(dir, { recursive: true });
+    const payload = JSON.stringify(value);
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(payload) })}\n${payload}`);
     renameSync(temporary, path);
   } catch {
     rmSync(temporary, { force: true });
   }
+}
+
+/** The cached model for this folder and key, or undefined (no entry, another key, damaged, unreadable). */
+export function readCachedRules(rulesDir: string, key: string, dir = rulesCacheDir()): Model | undefined {
+  if (dir === undefined) return undefined;
+  const model = readEntry(entryPath(dir, rulesDir), key) as Model | undefined;
+  if (typeof model !== 'object' || model === null || !Array.isArray(model.treaties) || typeof model.world !== 'object' || model.world === null) return undefined;
+  return model;
+}
+
+/** Save the model under the key. */
+export function writeCachedRules(rulesDir: string, key: string, model: Model, dir = rulesCacheDir()): void {
+  if (dir !== undefined) writeEntry(entryPath(dir, rulesDir), key, model);
 }
 
 /**
@@ -152,31 +160,10 @@ export function scenarioCacheKey(rulesKey: string, bytes: Uint8Array): string {
 
 export function readCachedScenario(file: string, key: string, dir = rulesCacheDir()): unknown {
   if (dir === undefined) return undefined;
-  try {
-    const text = readFileSync(scenarioEntryPath(dir, file), 'utf8');
-    const newline = text.indexOf('\n');
-    if (newline < 0) return undefined;
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
-    if (header.format !== FORMAT || header.key !== key) return undefined;
-    const payload = text.slice(newline + 1);
-    if (header.sha256 !== sha256(payload)) return undefined;
-    const value = JSON.parse(payload) as { events?: unknown };
-    return typeof value === 'object' && value !== null && Array.isArray(value.events) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = readEntry(scenarioEntryPath(dir, file), key) as { events?: unknown } | undefined;
+  return typeof value === 'object' && value !== null && Array.isArray(value.events) ? value : undefined;
 }
 
 export function writeCachedScenario(file: string, key: string, value: unknown, dir = rulesCacheDir()): void {
-  if (dir === undefined) return;
-  const path = scenarioEntryPath(dir, file);
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    const payload = JSON.stringify(value);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(payload) })}\n${payload}`);
-    renameSync(temporary, path);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
+  if (dir !== undefined) writeEntry(scenarioEntryPath(dir, file), key, value);
 }
