@@ -12,7 +12,7 @@ import { treatyFile, type Treaty, type TreatyFile } from '../schema/treaty.js';
 import { resolveTreaty } from '../core/clause-versions.js';
 import { worldFile, type World, type WorldFile } from '../schema/world.js';
 import type { Model } from '../core/simulate.js';
-import { mergeWorld } from '../core/simulate.js';
+import { mergeWorld } from '../core/timeline.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import { checkEffects } from './check-changes.js';
 import type { Diagnostic } from './diagnostics.js';
