@@ -81,6 +81,8 @@ interface Compiled {
   idle: Engine[];
   /** The facts the version's conditions read, sorted: the memo key is made of these alone. */
   reads: string[];
+  /** What its reasons say whatever the facts, worked out on the first run (reasonShape). */
+  shape?: ReasonShape;
 }
 
 function leafFacts(condition: Condition, out: Set<string>): Set<string> {
@@ -168,18 +170,37 @@ function factsOf(node: EngineNode): string[] {
   return node.fact ? [node.fact] : [];
 }
 
-/** One reason per labelled node: a leaf, or a group that carries its own code. */
-function reasonsOf(node: EngineNode, out: Reason[]): Reason[] {
-  if (node.code && node.because) {
-    const children = node.all ?? node.any ?? (node.not ? [node.not] : []);
-    const parts = children.flatMap((c) => reasonsOf(c, []));
-    out.push({
-      code: node.code, condition: describe(node), holds: holdsOf(node), because: node.because, found: found(node), facts: factsOf(node),
-      ...(parts.length ? { parts } : {}),
-    });
+/**
+ * A condition tree's reasons as far as the tree alone decides them: for each
+ * labelled node (a leaf, or a group that carries its own code), its code, its
+ * words, its test in words and the facts it reads. Worked out once per clause
+ * version; a run only adds whether each test held and the values it found.
+ */
+interface ReasonShape {
+  label?: { code: string; because: string; condition: string; facts: string[] };
+  children: ReasonShape[];
+}
+
+const childrenOf = (node: EngineNode): EngineNode[] => node.all ?? node.any ?? (node.not ? [node.not] : []);
+
+function reasonShape(node: EngineNode): ReasonShape {
+  const children = childrenOf(node).map(reasonShape);
+  return node.code && node.because
+    ? { label: { code: node.code, because: node.because, condition: describe(node), facts: factsOf(node) }, children }
+    : { children };
+}
+
+/** One reason per labelled node of the engine's result, read against the tree's shape (the result has the tree's shape). */
+function reasonsOf(node: EngineNode, shape: ReasonShape, out: Reason[]): Reason[] {
+  const children = childrenOf(node);
+  if (shape.label) {
+    const { code, because, condition, facts } = shape.label;
+    const parts: Reason[] = [];
+    children.forEach((child, i) => reasonsOf(child, shape.children[i]!, parts));
+    out.push({ code, condition, holds: holdsOf(node), because, found: found(node), facts, ...(parts.length ? { parts } : {}) });
     return out;
   }
-  for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) reasonsOf(child, out);
+  children.forEach((child, i) => reasonsOf(child, shape.children[i]!, out));
   return out;
 }
 
@@ -242,7 +263,8 @@ export class ClauseEvaluator {
       c.idle.push(engine);
       const result = (results[0] ?? failureResults[0]) as RuleResult;
       const root = result.conditions as unknown as EngineNode;
-      return deepFreeze({ passed: result.result === true, reasons: reasonsOf(root, []) });
+      c.shape ??= reasonShape(c.conditions as unknown as EngineNode);
+      return deepFreeze({ passed: result.result === true, reasons: reasonsOf(root, c.shape, []) });
     });
   }
 }
