@@ -16,7 +16,7 @@ import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
 import { ClauseEvaluator, evaluateClause, formatValue, type ClauseResult, type Reason } from './evaluate-clause.js';
 import { selectedReading } from './interpretations.js';
 import { contestedReadings, DEFAULT_READING, readingsOfRow, type ContestedReading, type ReadingsOfRow } from './contested.js';
-import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
+import { deriveFacts, factInWords, factsOnDemand, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { everProtectedBy } from './belligerency.js';
 import { findTerritory } from './recognition.js';
@@ -201,9 +201,10 @@ export async function judgeRows(
     : undefined;
   // No version covers the date: the clause is not in force, and no wording is judged.
   const version = readings ? readings.governing : nearestVersion(clause, event.date);
+  // Facts set by hand (a sweep) go over every derived fact; otherwise a fact is derived only if something reads it.
   const factsOf = (obligor: string): Facts => {
-    const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
-    return judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
+    const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
+    return judge.facts ? ({ ...deriveFacts(ctx), ...judge.facts } as Facts) : factsOnDemand(ctx);
   };
   const rows = obligors.map((obligor) => ({ obligor, facts: factsOf(obligor) }));
   const evaluated = base
