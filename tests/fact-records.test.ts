@@ -32,7 +32,8 @@ describe('one record per fact', () => {
   });
 
   it('the request facts are the facts about who asked whom', () => {
-    expect(FACT_CATALOGUE.filter((f) => f.request).map((f) => f.id).sort()).toEqual(['aidRequestedUnderClause', 'anyPartyRequestedUnderClause', 'treatyInvokedByTarget']);
+    // designatedStateInvitedAction: under SEATO's protocol a designated state must invite action before any is taken.
+    expect(FACT_CATALOGUE.filter((f) => f.request).map((f) => f.id).sort()).toEqual(['aidRequestedUnderClause', 'anyPartyRequestedUnderClause', 'designatedStateInvitedAction', 'treatyInvokedByTarget']);
   });
 
   const event = scenario.events[0]!.id;

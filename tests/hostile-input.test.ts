@@ -359,6 +359,14 @@ describe('second round (issue 14): small files that used to hang, crash or write
       expect(JSON.parse(r.stdout).scenarios[0].title).toBe(`Title ${escapes}`);
     });
 
+    it('CSV keeps its CRLF line ends (RFC 4180), while a bare CR from a file is shown, never obeyed', async () => {
+      const path = write('cr.yaml', SCENARIO.replace(/^title: .*$/m, 'title: "over\\rwrite"').replace(/(\n    title: )[^\n]*/, '$1"over\\rwrite"'));
+      const r = await execute(['run', path, '--format', 'csv']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stdout.split('\r\n').length).toBeGreaterThan(2);
+      expect(r.stdout.replace(/\r\n/g, '')).not.toContain('\r');
+    });
+
     it('a message that echoes a value shows its control characters', async () => {
       const r = await execute(['validate', write('esc-code.yaml', SCENARIO.replace('territory: ARM', 'territory: "A\\e[2JB"'))]);
       expect(r.stderr).toContain('A␛[2JB');

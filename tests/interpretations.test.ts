@@ -55,11 +55,14 @@ describe('contested readings diverge where they should and nowhere else', () => 
     expect(changedEvents(readings, 'anzus/art-4', 'pacific-area-governs')).toEqual(['september-11-2001/attacks']);
   });
 
-  it('the South China Sea read as the Pacific changes only the armed attack on a Philippine vessel there before the parties adopted that reading in 2023, not the water-cannon incident', async () => {
+  it('the South China Sea read as the Pacific changes only armed attacks on public vessels there before the parties adopted that reading in 2023 (a Philippine vessel in 2020, USS Maddox in the Gulf of Tonkin in 1964), not the water-cannon incident', async () => {
     const readings = await judged();
-    expect(changedEvents(readings, 'us-phl/art-4', 'south-china-sea-is-pacific')).toEqual(['edge-us-philippines/vessel-second-thomas-shoal-2020']);
-    const [d] = readings.find((x) => x.clause === 'us-phl/art-4')!.divergences['south-china-sea-is-pacific']!;
-    expect(d).toMatchObject({ obligor: 'USA', default: { status: 'not-obliged' }, reading: { status: 'obliged' } });
+    expect(changedEvents(readings, 'us-phl/art-4', 'south-china-sea-is-pacific')).toEqual(['edge-us-philippines/vessel-second-thomas-shoal-2020', 'vietnam-1964-1965/maddox-attacked']);
+    const changed = readings.find((x) => x.clause === 'us-phl/art-4')!.divergences['south-china-sea-is-pacific']!;
+    expect(changed.map((d) => [d.scenario, d.obligor, d.default.status, d.reading.status]).sort()).toEqual([
+      ['edge-us-philippines', 'USA', 'not-obliged', 'obliged'],
+      ['vietnam-1964-1965', 'PHL', 'not-obliged', 'obliged'],
+    ]);
   });
 
   it('EU 42(7) limited to where EU law applies drops New Caledonia and keeps the Canary Islands', async () => {
@@ -97,7 +100,7 @@ describe('casus run with readings', () => {
   it('--interpretations all shows each reading with who holds it, its source, and the verdicts it changes', () => {
     const r = casus(['run', 'scenarios/september-11-2001.yaml', '--interpretations', 'all']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('nato/art-5: 4 readings');
+    expect(r.stdout).toContain('nato/art-5: 5 readings');
     expect(r.stdout).toContain('held by: International Court of Justice, Legal Consequences of the Construction of a Wall');
     expect(r.stdout).toContain('source:  ICJ, Legal Consequences of the Construction of a Wall');
     expect(r.stdout).toMatch(/state-attacker-only changes 18 verdicts/);

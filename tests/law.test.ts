@@ -16,7 +16,7 @@ describe('facts the audit corrected', () => {
   it("Suruc 2015: explain says the Council's 2001 reading governs, the attack was not determined to be directed from abroad, and the words alone would oblige", () => {
     const r = casus(['explain', 'scenarios/turkey-article-4-2003-2020.yaml', '--event', 'suruc-bombing', '--clause', 'nato/art-5', '--obligor', 'USA']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('not-obliged ⚖ contested');
+    expect(r.stdout).toContain('not obliged ⚖ contested');
     expect(r.stdout).toContain('attack-directed-from-abroad, adopted 2001-09-12');
     expect(r.stdout).toContain('whether the attack was directed from abroad is not determined');
     expect(r.stdout).toMatch(/default \(the clause's default reading\): obliged/);

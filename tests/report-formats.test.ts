@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { casus } from './helpers/cli.js';
 import { renderHtml } from '../src/report/render-html.js';
 
-type Row = { event: string; clause: string; obligor: string; status: string; actual: string | null; assessment: string };
-const key = (r: Row) => `${r.event} ${r.clause} ${r.obligor}: ${r.status}, ${r.actual ?? '-'}, ${r.assessment}`;
+type Row = { event: string; clause: string; obligor: string; status: string; actual: string | null; assessment: string; contested?: unknown[] };
+// A row is contested when some named reading gives another status: the report must mark exactly those rows.
+const key = (r: Row) => `${r.event} ${r.clause} ${r.obligor}: ${r.status}${r.contested?.length ? ' (contested)' : ''}, ${r.actual ?? '-'}, ${r.assessment}`;
 
 function jsonRows(args: string[]): Map<string, string[]> {
   const doc = JSON.parse(casus(['run', ...args, '--format', 'json']).stdout) as { scenarios: { id: string; verdicts: Row[] }[] };
@@ -24,8 +25,10 @@ function markdownRows(text: string): Map<string, string[]> {
     const cells = line.startsWith('| ') && !line.startsWith('| ---') && !line.startsWith('| obligor') ? line.split(' | ') : undefined;
     if (cells) {
       const strip = (c: string) => c.replace(/^\S+ /, '');
-      const [obligor, clause, status, actual, assessment] = [cells[0]!.slice(2), cells[1]!, strip(cells[2]!), cells[3]!, strip(cells[4]!)];
-      out.get(scenario)!.push(key({ event, clause, obligor, status, actual: actual === '-' ? null : actual, assessment }));
+      const [obligor, clause, statusCell, actual, assessment] = [cells[0]!.slice(2), cells[1]!, strip(cells[2]!), cells[3]!, strip(cells[4]!)];
+      const status = statusCell.replace(/ ⚖ contested$/, '');
+      const contested = status === statusCell ? [] : ['marked'];
+      out.get(scenario)!.push(key({ event, clause, obligor, status, actual: actual === '-' ? null : actual, assessment, contested }));
     }
   }
   for (const rows of out.values()) rows.sort();

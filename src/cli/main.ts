@@ -10,7 +10,6 @@
 import type { Server } from 'node:http';
 import { quickAnswer } from './help.js';
 import type { Output } from './output.js';
-import { safeOutput } from '../core/safe-text.js';
 
 function colorDefault(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -30,9 +29,12 @@ function stopOnSignal(server: Server): void {
 }
 
 async function dispatch(argv: readonly string[]): Promise<Output & { server?: Server }> {
+  // Help and version are casus's own fixed words: answered before anything else is loaded.
   const quick = quickAnswer(argv);
-  const out = quick ?? (await (await import('./parse-argv.js')).parseAndRun(argv));
+  if (quick) return quick;
+  const out = await (await import('./parse-argv.js')).parseAndRun(argv);
   // Every control character from a file or an argument made visible, never obeyed by the terminal.
+  const { safeOutput } = await import('../core/safe-text.js');
   const safe = { ...out, stdout: safeOutput(out.stdout), stderr: safeOutput(out.stderr) };
   if (!out.stream) return safe;
   const stream = out.stream;

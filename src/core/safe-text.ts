@@ -55,6 +55,8 @@ const OWN_COLOUR = /\u001b\[(?:1|2|22|31|32|33|36|39)m/;
  */
 export function safeOutput(text: string): string {
   if (!UNSAFE.test(text)) return text;
-  return text.split(OWN_COLOUR_SPLIT).map((part, i) => (i % 2 ? part : safeText(part))).join('');
+  // A CR that ends a line (CRLF, as RFC 4180 asks of a CSV report) overwrites nothing: it is kept.
+  const safePart = (part: string) => part.split('\r\n').map(safeText).join('\r\n');
+  return text.split(OWN_COLOUR_SPLIT).map((part, i) => (i % 2 ? part : safePart(part))).join('');
 }
 const OWN_COLOUR_SPLIT = new RegExp(`(${OWN_COLOUR.source})`);

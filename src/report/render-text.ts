@@ -83,7 +83,7 @@ export function summaryLine(t: Tally): string {
     `${t.honored} honored, ${t.unmet} unmet` +
     (t.obliged - t.honored - t.unmet ? `, ${t.obliged - t.honored - t.unmet} unrecorded` : '') +
     `; ${t.obligedIfRequested} would have arisen on request; ` +
-    `${t.beyondDuty} beyond duty; ${t.rows} rows in all, ${t.contested} contested`
+    `${t.beyondDuty} beyond duty; ${t.rows} row${t.rows === 1 ? "" : "s"} in all, ${t.contested} contested`
   );
 }
 

@@ -195,12 +195,17 @@ describe.skipIf(SKIP_BROWSER)('the classroom page in Chromium', () => {
     const page = await open('#armenia-border-2022/offensive');
     await page.locator('.case details.summary > summary').click();
     await page.evaluate(`(() => { window.__kept = [document.querySelector('.bar'), document.querySelector('.timeline'), document.querySelector('.matrix'),
-      document.querySelector('[data-key="cell:cst/art-2|BLR"]'), document.querySelector('[data-key="cell:cst/art-4|RUS"]')]; })()`);
+      document.querySelector('[data-key="cell:cst/art-2|UZB"]'), document.querySelector('[data-key="cell:cst/art-4|RUS"]')]; })()`);
     await page.locator('[data-toggle="request:cst/art-4"]').uncheck();
     await expect.poll(() => cell(page, 'cst/art-4', 'RUS').getAttribute('data-status')).toBe('obliged-if-requested');
     await page.locator('.toggle.changed').waitFor();
-    // Article 2's cells did not change and stay; Russia's Article 4 cell was judged anew and replaced.
+    // Uzbekistan's Article 2 cell (suspended: not obliged on every reading) did not change and stays; Russia's
+    // Article 4 cell was judged anew and replaced. (Belarus's Article 2 cell changes too: without an appeal,
+    // the reading that consultations need one makes it contested.)
     expect(await page.evaluate(`window.__kept.map((el) => el.isConnected)`)).toEqual([true, true, true, true, false]);
+    // A contested row says so in a word, not only a mark.
+    expect(await cell(page, 'cst/art-2', 'BLR').innerText()).toContain('contested');
+    expect(await cell(page, 'cst/art-2', 'UZB').innerText()).not.toContain('contested');
     expect(await page.locator('.case details.summary').getAttribute('open')).not.toBeNull();
     expect(await page.evaluate('document.activeElement.dataset.toggle')).toBe('request:cst/art-4');
     await page.close();

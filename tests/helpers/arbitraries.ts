@@ -175,10 +175,11 @@ export const TREATY: Profile = {
     [/\.(operator|status)$|\.satisfiedBy\.#$/, word.map((w) => `${w}-zz`)],
   ],
 };
+// A territory's sovereign is optional (DESIGN: a sea area or unclaimed land has none), so deleting it is not a mistake.
 export const WORLD: Profile = {
-  required: /^(states|territories)\.#\.(id|name)$|^states\.#\.continent$|^territories\.#\.sovereign$|^recognitions\.#\.(by|territory|from)$/,
+  required: /^(states|territories)\.#\.(id|name)$|^states\.#\.continent$|^recognitions\.#\.(by|territory|from)$/,
   text: /^(states|territories)\.#\.(id|name)$|^recognitions\.#\.(by|territory|from)$/,
-  states: /^recognitions\.#\.by$|^territories\.#\.sovereign$/,
+  states: /^recognitions\.#\.by$/,
   codes: [[/\.(continent|ocean)$/, word.map((w) => `${w}-zz`)]],
 };
 

@@ -16,7 +16,7 @@ describe('contested readings on the page', () => {
     const offered = readingsFor(model, ['cst/art-2', 'cst/art-4', 'ru-am-1997/art-3'], '2022-01-02');
     expect(offered.map((c) => c.clause)).toEqual(['cst/art-2', 'cst/art-4']);
     const [art2, art4] = offered;
-    expect(art2!.readings.map((r) => r.id)).toEqual(['consultations-on-appeal']);
+    expect(art2!.readings.map((r) => r.id)).toEqual(['consultations-on-appeal', 'internal-unrest-threatens-security']);
     expect(art4!.defaultReading?.label).toMatch(/internal unrest is not aggression/);
     expect(art4!.readings.map((r) => r.id)).toEqual([OUTSIDE, INCURSION]);
     const outside = art4!.readings[0]!;
