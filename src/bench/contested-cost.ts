@@ -23,7 +23,7 @@ async function casebookMs(model: Model, scenarios: readonly Scenario[], conteste
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function measureContestedCost(model: Model, scenarios: readonly Scenario[], write: (text?: string) => void, rounds = 9): Promise<number> {
-  write('5. The cost of `contested`: a casebook run judging every other reading of each clause, against one that does not');
+  write('9. The cost of `contested`: a casebook run judging every other reading of each clause, against one that does not');
   const off: number[] = [];
   const on: number[] = [];
   await casebookMs(model, scenarios, true, 2); // warm up both paths before timing

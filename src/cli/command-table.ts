@@ -19,6 +19,7 @@ const TEXT_OR_JSON = ['text', 'json'] as const;
 export const GLOBAL_OPTIONS: Record<string, Options> = {
   rules: { type: 'string', describe: 'folder of rules (world/ and treaties/); default: the rules shipped with casus', global: true },
   color: { type: 'boolean', describe: 'colour the output (default: on a terminal, unless NO_COLOR is set)', global: true },
+  cache: { type: 'boolean', default: true, describe: 'use the compiled rules cache (--no-cache: read the rules files afresh; or set CASUS_NO_CACHE=1)', global: true },
 };
 
 /** Parsed arguments as yargs gives them. */

@@ -22,6 +22,8 @@ export async function parseAndRun(argv: readonly string[]): Promise<Output & { s
         return y.options(spec.options ?? {});
       },
       async (a: Args) => {
+        // `--no-cache` holds for this command line only (a caller may run several in one process).
+        (await import('../load/rules-cache.js')).useRulesCache(a.cache !== false);
         result = await spec.run(a);
       },
     );

@@ -9,6 +9,9 @@
  */
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { ClauseVersion, Condition, LeafCondition, Treaty } from '../schema/treaty.js';
+import { effectiveDefinitions, inlineDefinitions } from './definitions.js';
+
+export { effectiveDefinitions, inlineDefinitions } from './definitions.js';
 import type { FactValue, Facts } from './fact-catalogue.js';
 
 export interface Reason {
@@ -29,47 +32,6 @@ export interface Reason {
 export interface ClauseResult {
   passed: boolean;
   reasons: Reason[];
-}
-
-/**
- * The most nodes a clause's conditions may have once its named definitions
- * are inlined (docs/design.md §5). The largest shipped clause has well under a
- * hundred; a definition used twice by a definition used twice, forty deep, would
- * otherwise grow to 2^40 nodes.
- */
-export const MAX_CONDITION_NODES = 5_000;
-
-/** Why a condition cannot be expanded: an unknown or circular definition, or too many nodes. */
-export class DefinitionError extends Error {
-  constructor(
-    readonly kind: 'unknown' | 'cycle' | 'too-large',
-    /** The definitions being expanded, outermost first (for a cycle: a -> b -> a). */
-    readonly chain: readonly string[],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DefinitionError';
-  }
-}
-
-/** Replace `{condition: name}` with the treaty's named definition (so every test shows up as a reason), counting nodes as it goes. */
-export function inlineDefinitions(condition: Condition, definitions: Treaty['definitions'], seen: string[] = [], budget = { left: MAX_CONDITION_NODES }): Condition {
-  if (--budget.left < 0) {
-    const where = seen.length ? ` (inlining "${seen[0]}"${seen.length > 1 ? `, ${seen.length} definitions deep` : ''})` : '';
-    throw new DefinitionError('too-large', seen, `the conditions grow past ${MAX_CONDITION_NODES} tests and groups once definitions are inlined${where}`);
-  }
-  if ('condition' in condition) {
-    const name = condition.condition;
-    // Own keys only: `constructor` must not find Object's.
-    const definition = definitions && Object.hasOwn(definitions, name) ? definitions[name] : undefined;
-    if (!definition) throw new DefinitionError('unknown', [...seen, name], `unknown definition "${name}"`);
-    if (seen.includes(name)) throw new DefinitionError('cycle', [...seen, name], `definition "${name}" refers to itself (${[...seen.slice(seen.indexOf(name)), name].join(' -> ')})`);
-    return inlineDefinitions(definition, definitions, [...seen, name], budget);
-  }
-  if ('all' in condition) return { ...condition, all: condition.all.map((c) => inlineDefinitions(c, definitions, seen, budget)) };
-  if ('any' in condition) return { ...condition, any: condition.any.map((c) => inlineDefinitions(c, definitions, seen, budget)) };
-  if ('not' in condition) return { ...condition, not: inlineDefinitions(condition.not, definitions, seen, budget) };
-  return condition;
 }
 
 /**
@@ -107,11 +69,6 @@ function refusePath(): never {
   throw new Error('a condition path reached the rules engine');
 }
 
-/** The named definitions a version reads: the treaty's, with those the version (or one before it) changed. */
-export function effectiveDefinitions(version: ClauseVersion, treaty: Treaty): Treaty['definitions'] {
-  return version.definitions ? { ...treaty.definitions, ...version.definitions } : treaty.definitions;
-}
-
 interface Compiled {
   /** The treaty's named definitions the engine was built with: a what-if that changes them gets a new engine. */
   definitions: Treaty['definitions'];
@@ -124,6 +81,8 @@ interface Compiled {
   idle: Engine[];
   /** The facts the version's conditions read, sorted: the memo key is made of these alone. */
   reads: string[];
+  /** What its reasons say whatever the facts, worked out on the first run (reasonShape). */
+  shape?: ReasonShape;
 }
 
 function leafFacts(condition: Condition, out: Set<string>): Set<string> {
@@ -211,18 +170,37 @@ function factsOf(node: EngineNode): string[] {
   return node.fact ? [node.fact] : [];
 }
 
-/** One reason per labelled node: a leaf, or a group that carries its own code. */
-function reasonsOf(node: EngineNode, out: Reason[]): Reason[] {
-  if (node.code && node.because) {
-    const children = node.all ?? node.any ?? (node.not ? [node.not] : []);
-    const parts = children.flatMap((c) => reasonsOf(c, []));
-    out.push({
-      code: node.code, condition: describe(node), holds: holdsOf(node), because: node.because, found: found(node), facts: factsOf(node),
-      ...(parts.length ? { parts } : {}),
-    });
+/**
+ * A condition tree's reasons as far as the tree alone decides them: for each
+ * labelled node (a leaf, or a group that carries its own code), its code, its
+ * words, its test in words and the facts it reads. Worked out once per clause
+ * version; a run only adds whether each test held and the values it found.
+ */
+interface ReasonShape {
+  label?: { code: string; because: string; condition: string; facts: string[] };
+  children: ReasonShape[];
+}
+
+const childrenOf = (node: EngineNode): EngineNode[] => node.all ?? node.any ?? (node.not ? [node.not] : []);
+
+function reasonShape(node: EngineNode): ReasonShape {
+  const children = childrenOf(node).map(reasonShape);
+  return node.code && node.because
+    ? { label: { code: node.code, because: node.because, condition: describe(node), facts: factsOf(node) }, children }
+    : { children };
+}
+
+/** One reason per labelled node of the engine's result, read against the tree's shape (the result has the tree's shape). */
+function reasonsOf(node: EngineNode, shape: ReasonShape, out: Reason[]): Reason[] {
+  const children = childrenOf(node);
+  if (shape.label) {
+    const { code, because, condition, facts } = shape.label;
+    const parts: Reason[] = [];
+    children.forEach((child, i) => reasonsOf(child, shape.children[i]!, parts));
+    out.push({ code, condition, holds: holdsOf(node), because, found: found(node), facts, ...(parts.length ? { parts } : {}) });
     return out;
   }
-  for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) reasonsOf(child, out);
+  children.forEach((child, i) => reasonsOf(child, shape.children[i]!, out));
   return out;
 }
 
@@ -238,7 +216,8 @@ const MEMO_LIMIT = 50_000;
 export class ClauseEvaluator {
   engineRuns = 0;
   memoHits = 0;
-  private readonly memo = new WeakMap<Compiled, Map<string, ClauseResult>>();
+  /** Per compiled version: a result, or the run that will give it (rows judged together share one run). */
+  private readonly memo = new WeakMap<Compiled, Map<string, Promise<ClauseResult>>>();
   /** Engines, per clause version judged. */
   private readonly compiled = new WeakMap<ClauseVersion, Compiled>();
   /** Versions as read under a contested reading, kept stable so their engines are reused (interpretations.ts). */
@@ -267,13 +246,14 @@ export class ClauseEvaluator {
     const hit = table.get(key);
     if (hit) {
       this.memoHits++;
-      return Promise.resolve(hit);
+      return hit;
     }
-    return this.run(c, read).then((result) => {
-      if (table.size >= MEMO_LIMIT) table.clear();
-      table.set(key, result);
-      return result;
-    });
+    if (table.size >= MEMO_LIMIT) table.clear();
+    const running = this.run(c, read);
+    table.set(key, running);
+    // A failed run is not remembered.
+    running.catch(() => table.delete(key));
+    return running;
   }
 
   private run(c: Compiled, facts: Record<string, FactValue>): Promise<ClauseResult> {
@@ -283,7 +263,8 @@ export class ClauseEvaluator {
       c.idle.push(engine);
       const result = (results[0] ?? failureResults[0]) as RuleResult;
       const root = result.conditions as unknown as EngineNode;
-      return deepFreeze({ passed: result.result === true, reasons: reasonsOf(root, []) });
+      c.shape ??= reasonShape(c.conditions as unknown as EngineNode);
+      return deepFreeze({ passed: result.result === true, reasons: reasonsOf(root, c.shape, []) });
     });
   }
 }

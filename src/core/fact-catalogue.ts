@@ -50,6 +50,36 @@ export function isRequestFact(id: string): boolean {
   return BY_ID.get(id)?.request === true;
 }
 
+/**
+ * The catalogue's facts for one row, each derived the first time it is read:
+ * a row reads the few facts its clause tests (and, if its reasons are worded,
+ * the few those words name), not all of them. Read-only, and not to be spread
+ * or listed (the facts are getters of the class, not own fields): a caller
+ * that needs every fact as data takes deriveFacts.
+ */
+class FactsOnDemand {
+  readonly #scope: FactScope;
+  readonly #known = new Map<string, FactValue>();
+  constructor(scope: FactScope) {
+    this.#scope = scope;
+  }
+  static {
+    for (const record of FACT_CATALOGUE) {
+      Object.defineProperty(FactsOnDemand.prototype, record.id, {
+        get(this: FactsOnDemand) {
+          if (!this.#known.has(record.id)) this.#known.set(record.id, record.derive(this.#scope));
+          return this.#known.get(record.id);
+        },
+      });
+    }
+  }
+}
+
+/** The facts of one row, derived as they are read (FactsOnDemand): the same values deriveFacts gives. */
+export function factsOnDemand(ctx: FactContext): Facts {
+  return new FactsOnDemand(new FactScope(ctx)) as unknown as Facts;
+}
+
 /** Derive every catalogue fact. Pure: the same context always gives the same facts. */
 export function deriveFacts(ctx: FactContext): Facts {
   const scope = new FactScope(ctx);

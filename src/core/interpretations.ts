@@ -6,7 +6,7 @@
  * (the evaluator's), so its engines keep working on stable objects.
  */
 import type { Clause, ClauseVersion, Condition, Interpretation, Treaty } from '../schema/treaty.js';
-import { effectiveDefinitions } from './evaluate-clause.js';
+import { effectiveDefinitions } from './definitions.js';
 
 /** Replace every node carrying `code` (the outermost one) with `by`. */
 export function replaceByCode(condition: Condition, code: string, by: Condition): Condition {

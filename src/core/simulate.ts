@@ -9,14 +9,14 @@
  */
 import type { Assessment, Response, VerdictStatus } from '../schema/common.js';
 import type { Scenario, ScenarioEvent } from '../schema/scenario.js';
-import type { Clause, Treaty } from '../schema/treaty.js';
+import type { Clause, ClauseVersion, Treaty } from '../schema/treaty.js';
 import type { World } from '../schema/world.js';
 import { actualResponseOf, assess } from './assess.js';
 import { nearestVersion, versionOn, versionSpans } from './clause-versions.js';
-import { ClauseEvaluator, evaluateClause, formatValue, type Reason } from './evaluate-clause.js';
+import { ClauseEvaluator, evaluateClause, formatValue, type ClauseResult, type Reason } from './evaluate-clause.js';
 import { selectedReading } from './interpretations.js';
-import { contestedReadings, DEFAULT_READING, readingsOfRow, type ContestedReading } from './contested.js';
-import { deriveFacts, factInWords, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
+import { contestedReadings, DEFAULT_READING, readingsOfRow, type ContestedReading, type ReadingsOfRow } from './contested.js';
+import { deriveFacts, factInWords, factsOnDemand, isRequestFact, placeInWords, type Facts } from './fact-catalogue.js';
 import { everParty, partiesOn } from './membership.js';
 import { everProtectedBy } from './belligerency.js';
 import { findTerritory } from './recognition.js';
@@ -174,6 +174,24 @@ export async function judgeRow(
   obligor: string,
   judge: JudgeOptions = {},
 ): Promise<Verdict> {
+  return (await judgeRows(situation, event, treaty, clause, [obligor], judge))[0]!;
+}
+
+/**
+ * One clause's rows of one event, one per obligor: every obligor's facts are
+ * derived and its clause version evaluated, the engine's answers awaited
+ * together (one wait for the batch, not one a row), then the verdicts built.
+ * A verdict's worded reasons are built the first time they are read: a count
+ * (`--summary`, a sweep, `casus test`) never pays for the words.
+ */
+export async function judgeRows(
+  situation: Situation,
+  event: ScenarioEvent,
+  treaty: Treaty,
+  clause: Clause,
+  obligors: readonly string[],
+  judge: JudgeOptions = {},
+): Promise<Verdict[]> {
   const clauseRef = `${treaty.id}/${clause.id}`;
   const base = versionOn(clause, event.date);
   const selected = judge.interpretations ?? [];
@@ -183,24 +201,40 @@ export async function judgeRow(
     : undefined;
   // No version covers the date: the clause is not in force, and no wording is judged.
   const version = readings ? readings.governing : nearestVersion(clause, event.date);
-  const derived = deriveFacts({ world: situation.world, treaty, clauseRef, event, obligor });
-  const facts = judge.facts ? ({ ...derived, ...judge.facts } as Facts) : derived;
-  const evaluated = base ? await evaluateClause(version, treaty, facts, evaluator) : { passed: false, reasons: [notInForce(clause, event.date)] };
+  // Facts set by hand (a sweep) go over every derived fact; otherwise a fact is derived only if something reads it.
+  const factsOf = (obligor: string): Facts => {
+    const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
+    return judge.facts ? ({ ...deriveFacts(ctx), ...judge.facts } as Facts) : factsOnDemand(ctx);
+  };
+  const rows = obligors.map((obligor) => ({ obligor, facts: factsOf(obligor) }));
+  const evaluated = base
+    ? await Promise.all(rows.map((r) => evaluateClause(version, treaty, r.facts, evaluator)))
+    : rows.map(() => ({ passed: false, reasons: [notInForce(clause, event.date)] }));
+  // Status and the decisive test read only whether each test held and which facts it read, never the words.
+  const statuses = evaluated.map((e) => statusFrom(e.passed, e.reasons));
+  const contested = judge.contested === false || !readings
+    ? rows.map(() => [])
+    : await Promise.all(rows.map((r, i) => contestedReadings(readings, treaty, r.facts, statuses[i]!, statusFrom, evaluator)));
+  return rows.map(({ obligor, facts }, i) =>
+    verdictOf(situation, event, treaty, clause, obligor, facts, evaluated[i]!, statuses[i]!, contested[i]!, { base, version, readings }));
+}
+
+function verdictOf(
+  situation: Situation,
+  event: ScenarioEvent,
+  treaty: Treaty,
+  clause: Clause,
+  obligor: string,
+  facts: Facts,
+  evaluated: ClauseResult,
+  status: VerdictStatus,
+  contested: ContestedReading[],
+  { base, version, readings }: { base: ClauseVersion | undefined; version: ClauseVersion; readings: ReadingsOfRow | undefined },
+): Verdict {
+  const clauseRef = `${treaty.id}/${clause.id}`;
   const passed = evaluated.passed;
-  const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
-  // Say what was found in words where a sentence reads better than `fact = value`.
-  const reasons = evaluated.reasons.map((r) => {
-    // A test of the treaty area reads many facts of the place: say where it is in one phrase.
-    if (r.facts.filter((f) => f.startsWith('place')).length > 1) return { ...r, found: placeInWords(facts, ctx) };
-    const words = r.facts.map((f) => factInWords(f, facts, ctx));
-    if (words.every((w) => w === undefined)) return r;
-    const found = words.map((w, i) => w ?? `${r.facts[i]} = ${formatValue(facts[r.facts[i]!])}`);
-    return { ...r, found: [...new Set(found)].join('; ') };
-  });
-  const status = statusFrom(passed, reasons);
-  const contested = judge.contested === false || !readings ? [] : await contestedReadings(readings, treaty, facts, status, statusFrom, evaluator);
   const actual = actualResponseOf(event, obligor, treaty.id, clauseRef, facts.obligorStatusOnDate === 'member');
-  return {
+  const verdict: Verdict = {
     event: event.id,
     date: event.date,
     clause: clauseRef,
@@ -210,7 +244,7 @@ export async function judgeRow(
     duty: version.duty,
     actual: actual.response,
     assessment: assess(status, actual.response, version.satisfiedBy, version.discretion !== undefined),
-    reasons,
+    reasons: [],
     treaty: treaty.id,
     treatyName: treaty.name,
     obligorName: nameOf(situation.world, obligor),
@@ -218,12 +252,39 @@ export async function judgeRow(
     article: clause.article,
     clauseTitle: clause.title,
     versionFrom: base ? version.from : null,
-    decisive: passed ? null : decisiveReason(reasons),
+    decisive: passed ? null : decisiveReason(evaluated.reasons),
     recordedBy: actual.recordedBy,
     reading: readings?.selected?.id ?? null,
     adopted: readings?.adopted?.id ?? null,
     contested,
   };
+  // Say what was found in words where a sentence reads better than `fact = value`; built when first read.
+  let pending: Facts | undefined = facts;
+  const words = (): Reason[] => {
+    const f = pending!;
+    const ctx = { world: situation.world, treaty, clauseRef, event, obligor };
+    return evaluated.reasons.map((r) => {
+      // A test of the treaty area reads many facts of the place: say where it is in one phrase.
+      if (r.facts.filter((x) => x.startsWith('place')).length > 1) return { ...r, found: placeInWords(f, ctx) };
+      const said = r.facts.map((x) => factInWords(x, f, ctx));
+      if (said.every((w) => w === undefined)) return r;
+      const found = said.map((w, j) => w ?? `${r.facts[j]} = ${formatValue(f[r.facts[j]!])}`);
+      return { ...r, found: [...new Set(found)].join('; ') };
+    });
+  };
+  const settle = (value: Reason[]) => {
+    pending = undefined; // the facts are no longer needed: let them go
+    Object.defineProperty(verdict, 'reasons', { value, enumerable: true, writable: true, configurable: true });
+    return value;
+  };
+  // Redefined in place, so `reasons` keeps its position among the keys (JSON output is unchanged).
+  Object.defineProperty(verdict, 'reasons', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(words()),
+    set: (value: Reason[]) => settle(value),
+  });
+  return verdict;
 }
 
 /**
@@ -267,7 +328,7 @@ export async function* judgeEvents(model: Model, scenario: Scenario, options: Si
         (s) => s !== event.target && (!options.obligors?.length || options.obligors.includes(s)),
       );
       const judge = { ...options.judge, evaluator, ...(options.interpretations?.length ? { interpretations: options.interpretations } : {}) };
-      for (const obligor of obligors) verdicts.push(await judgeRow(situation, event, treaty, clause, obligor, judge));
+      if (obligors.length) verdicts.push(...(await judgeRows(situation, event, treaty, clause, obligors, judge)));
     }
     yield { event: summarize(situation.world, event), verdicts };
   }

@@ -11,7 +11,7 @@ import type { World, WorldFile } from '../schema/world.js';
 import { FACT_CATALOGUE, isRequestFact } from '../core/fact-catalogue.js';
 import { carriesCode } from '../core/interpretations.js';
 import { resolveTreaty, versionGaps } from '../core/clause-versions.js';
-import { DefinitionError, effectiveDefinitions, inlineDefinitions } from '../core/evaluate-clause.js';
+import { DefinitionError, effectiveDefinitions, inlineDefinitions } from '../core/definitions.js';
 import { didYouMean, listSome, MAX_DIAGNOSTICS, moreProblems, showValue, type Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type PathSegment, type SourceFile } from './parse-source.js';
 import { fieldName } from './validate-shape.js';

@@ -4,7 +4,7 @@
  * before anything runs; a caller refuses to run while any remains.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFile, type Scenario } from '../schema/scenario.js';
@@ -12,12 +12,15 @@ import { treatyFile, type Treaty, type TreatyFile } from '../schema/treaty.js';
 import { resolveTreaty } from '../core/clause-versions.js';
 import { worldFile, type World, type WorldFile } from '../schema/world.js';
 import type { Model } from '../core/simulate.js';
-import { mergeWorld } from '../core/simulate.js';
+import { mergeWorld } from '../core/timeline.js';
 import { checkScenario, checkTreaty, checkWorld, vocabularyOf, type Loaded } from './check-references.js';
 import { checkEffects } from './check-changes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LIMITS, diagnosticAt, parseSource, tooLarge, type SourceFile } from './parse-source.js';
 import { fieldName, validateShape } from './validate-shape.js';
+import {
+  readCachedRules, readCachedScenario, rulesCacheDir, rulesCacheKey, scenarioCacheKey, writeCachedRules, writeCachedScenario,
+} from './rules-cache.js';
 import type { z } from 'zod';
 
 /** The rules shipped with casus (the package's own rules/ folder). */
@@ -53,9 +56,21 @@ function readAtMost(path: string, max: number): { bytes: Uint8Array; tooLarge?: 
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw notAFile(stat);
     if (stat.size > max) return { tooLarge: stat.size };
-    const buffer = Buffer.alloc(max + 1);
+    // Sized to the file (one byte more, to notice growth), not to the limit: no 2 MiB to fill per
+    // file. Every byte returned was read into it; a file that grows gets a bigger buffer, up to the limit.
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length <= max; length += n) n = readSync(fd, buffer, length, max + 1 - length, null);
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > max) break;
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
     if (length > max) return { tooLarge: length };
     return { bytes: buffer.subarray(0, length) };
   } finally {
@@ -76,16 +91,20 @@ function whyUnreadable(e: unknown): string {
 }
 
 export function readSource(path: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
+  const read = readBytes(path);
+  return read.bytes ? parseSource(displayPath(path), read.bytes) : { diagnostics: read.diagnostics };
+}
+
+/** A file's bytes, up to the size limit, or why they cannot be read. */
+function readBytes(path: string): { bytes?: Uint8Array; diagnostics: Diagnostic[] } {
   const file = displayPath(path);
-  let bytes: Uint8Array;
   try {
     const read = readAtMost(path, LIMITS.maxBytes);
     if (read.tooLarge !== undefined) return { diagnostics: [tooLarge(file, read.tooLarge)] };
-    bytes = read.bytes;
+    return { bytes: read.bytes, diagnostics: [] };
   } catch (e) {
     return { diagnostics: [problem(file, 'unreadable-file', whyUnreadable(e))] };
   }
-  return parseSource(file, bytes);
 }
 
 function loadAs<S extends z.ZodType>(schema: S, path: string): { loaded?: Loaded<z.infer<S>>; diagnostics: Diagnostic[] } {
@@ -119,36 +138,85 @@ export function worldOf(files: readonly WorldFile[]): World {
   return files.reduce<World>((w, f) => mergeWorld(w, f), emptyWorld());
 }
 
+export interface LoadRulesOptions {
+  /** false: neither read nor write the compiled rules cache on disk (rules-cache.ts); `--no-cache`. */
+  cache?: boolean;
+}
+
 /** rules/world/*.yaml and rules/treaties/*.yaml, checked against each other. */
-export function loadRules(rulesDir: string = DEFAULT_RULES_DIR): LoadedRules {
+export function loadRules(rulesDir: string = DEFAULT_RULES_DIR, options: LoadRulesOptions = {}): LoadedRules {
+  const files = rulesFiles(rulesDir);
   // The same rules, read again by one process (the in-process commands of the tests and the
-  // fuzz run, a long-lived caller), are parsed once: the key is the files' exact contents.
-  const key = rulesKey(rulesDir);
-  const cached = key === undefined ? undefined : rulesCache.get(key);
+  // fuzz run, a long-lived caller), are parsed once: the key is the files' exact contents and
+  // the working folder (paths in messages are relative to it).
+  const key = files && memoryKey(rulesDir, files);
+  const cached = key === undefined ? undefined : rulesMemory.get(key);
   if (cached) return { ...cached, diagnostics: [...cached.diagnostics] };
-  const loaded = loadRulesUncached(rulesDir);
+  // Across processes, rules without a problem come from the compiled cache when its key matches.
+  const diskKey = files && options.cache !== false && rulesCacheDir() !== undefined
+    ? rulesCacheKey(files.map((f) => ({ name: relative(rulesDir, f.path), bytes: f.bytes })))
+    : undefined;
+  const fromDisk = diskKey === undefined ? undefined : readCachedRules(rulesDir, diskKey);
+  const loaded = fromDisk ? fromCompiled(fromDisk, rulesDir) : loadRulesUncached(rulesDir);
+  if (!fromDisk && diskKey !== undefined && !loaded.diagnostics.length) writeCachedRules(rulesDir, diskKey, loaded.model);
+  // Scenarios checked against these rules may be cached under the rules' key (loadScenarioFile).
+  if (diskKey !== undefined && !loaded.diagnostics.length) cachedRulesKey.set(loaded.model, diskKey);
   if (key !== undefined) {
-    if (rulesCache.size >= 8) rulesCache.delete(rulesCache.keys().next().value!);
-    rulesCache.set(key, loaded);
+    if (rulesMemory.size >= 8) rulesMemory.delete(rulesMemory.keys().next().value!);
+    rulesMemory.set(key, loaded);
   }
   return { ...loaded, diagnostics: [...loaded.diagnostics] };
 }
 
-const rulesCache = new Map<string, LoadedRules>();
+const rulesMemory = new Map<string, LoadedRules>();
 
-/** The working folder (paths in messages are relative to it) and every rules file's path and content hash. */
-function rulesKey(rulesDir: string): string | undefined {
-  const hash = createHash('sha256').update(process.cwd()).update('\0');
+/** The compiled cache's key of rules loaded without a problem while the cache is on. */
+const cachedRulesKey = new WeakMap<Model, string>();
+
+/** Every rules file's path and bytes, or undefined when one cannot be read whole (loading then reports it). */
+function rulesFiles(rulesDir: string): Array<{ path: string; bytes: Uint8Array }> | undefined {
+  const out: Array<{ path: string; bytes: Uint8Array }> = [];
   for (const path of [...dataFilesIn(join(rulesDir, 'world')), ...dataFilesIn(join(rulesDir, 'treaties'))]) {
     try {
-      const stat = statSync(path);
-      if (!stat.isFile() || stat.size > LIMITS.maxBytes) return undefined;
-      hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+      const read = readAtMost(path, LIMITS.maxBytes);
+      if (read.tooLarge !== undefined) return undefined;
+      out.push({ path, bytes: read.bytes });
     } catch {
       return undefined;
     }
   }
+  return out;
+}
+
+function memoryKey(rulesDir: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array }>): string {
+  const hash = createHash('sha256').update(process.cwd()).update('\0');
+  for (const f of files) hash.update(f.path).update('\0').update(f.bytes).update('\0');
   return `${resolve(rulesDir)}\0${hash.digest('hex')}`;
+}
+
+/**
+ * Rules from the compiled cache. Only rules without a problem are cached, so
+ * there are no diagnostics; each file's parsed source (with its line map) is
+ * read again only if a caller asks for it.
+ */
+function fromCompiled(model: Model, rulesDir: string): LoadedRules {
+  const lazily = <S extends z.ZodType>(schema: S, path: string): Loaded<z.infer<S>> => {
+    let loaded: Loaded<z.infer<S>> | undefined;
+    const get = () => {
+      if (!loaded) {
+        loaded = loadAs(schema, path).loaded;
+        if (!loaded) throw new Error(`${displayPath(path)} changed while casus was reading the rules`);
+      }
+      return loaded;
+    };
+    return { get source() { return get().source; }, get value() { return get().value; } };
+  };
+  return {
+    model,
+    worldFiles: dataFilesIn(join(rulesDir, 'world')).map((p) => lazily(worldFile, p)),
+    treatyFiles: dataFilesIn(join(rulesDir, 'treaties')).map((p) => lazily(treatyFile, p)),
+    diagnostics: [],
+  };
 }
 
 function loadRulesUncached(rulesDir: string): LoadedRules {
@@ -239,8 +307,39 @@ export function expandPaths(paths: readonly string[]): { files: string[]; diagno
 
 /** Check one scenario file's shape and references; name its expectations from the comments above them. */
 export function loadScenarioFile(path: string, model: Model): { scenario?: Loaded<Scenario>; diagnostics: Diagnostic[] } {
-  const { source, diagnostics } = readSource(path);
-  return source ? checkScenarioSource(source, model) : { diagnostics };
+  const read = readBytes(path);
+  if (!read.bytes) return { diagnostics: read.diagnostics };
+  const bytes = read.bytes;
+  const rulesKey = rulesCacheDir() === undefined ? undefined : cachedRulesKey.get(model);
+  const key = rulesKey === undefined ? undefined : scenarioCacheKey(rulesKey, bytes);
+  const cached = key === undefined ? undefined : readCachedScenario(path, key);
+  if (cached !== undefined) return { scenario: fromCompiledScenario(path, bytes, cached as Scenario), diagnostics: [] };
+  const { source, diagnostics } = parseSource(displayPath(path), bytes);
+  if (!source) return { diagnostics };
+  const checked = checkScenarioSource(source, model);
+  if (key !== undefined && checked.scenario && !checked.diagnostics.length) writeCachedScenario(path, key, checked.scenario.value);
+  return checked;
+}
+
+/** A scenario from the compiled cache: its checked value, and its source parsed from the same bytes only if a caller reads it. */
+function fromCompiledScenario(path: string, bytes: Uint8Array, value: Scenario): Loaded<Scenario> {
+  const file = displayPath(path);
+  let parsed: SourceFile | undefined;
+  const get = (): SourceFile => {
+    if (!parsed) {
+      parsed = parseSource(file, bytes).source;
+      if (!parsed) throw new Error(`${file} no longer parses as it did when it was checked`);
+    }
+    return parsed;
+  };
+  const source: SourceFile = {
+    file,
+    get value() { return get().value; },
+    get schema() { return get().schema; },
+    locate: (at, key) => get().locate(at, key),
+    commentAbove: (at) => get().commentAbove(at),
+  };
+  return { source, value };
 }
 
 /** Shape and references of an already-read scenario source. */
@@ -259,13 +358,7 @@ export function checkScenarioSource(source: SourceFile, model: Model): { scenari
   ];
   // Effects are tried on the world before anything runs, only once the rest is sound.
   if (!problems.length)
-    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source, (s, src) => {
-      const vocab = vocabularyOf(s.world, s.treaties);
-      // A treaty an effect changed is checked like a treaty file (a definition cycle, a tree too large).
-      const changed = s.treaties.filter((t) => !model.treaties.includes(t)).flatMap((t) =>
-        checkTreaty({ source: src, value: t }, vocab).map((d) => ({ ...d, field: d.field ? `treaties.${t.id}.${d.field}` : d.field })));
-      return [...checkWorld({ source: src, value: s.world }, vocab, ['world']), ...changed];
-    }));
+    problems.push(...checkEffects(scenario, { world, treaties: model.treaties }, source));
   scenario.events.forEach((e, i) =>
     (e.expect ?? []).forEach((x, j) => {
       if (x.says === undefined) {

@@ -10,10 +10,14 @@
  * thousand levels, runs out of stack); aliases are counted while the value is
  * built; forbidden keys are looked for before the schema sees the value.
  */
-import {
-  Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { CST, Document, Node } from 'yaml';
+import type * as Yaml from 'yaml';
 import { MAX_DIAGNOSTICS, MAX_ID_LENGTH, moreProblems, showValue, type Diagnostic } from './diagnostics.js';
+
+/** yaml, loaded the first time a file is parsed: a command whose files all come from the compiled cache never loads it. */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 export const LIMITS = {
   /** Bytes per file: casebook files are a few kilobytes; the largest shipped file is about 62 KiB. */
@@ -86,11 +90,11 @@ function nodeAt(doc: Document, path: readonly PathSegment[]): { node: Node | nul
   let node: unknown = doc.contents;
   let depth = 0;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) break;
       node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+    } else if (yaml().isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
       node = node.items[segment];
     } else break;
     depth++;
@@ -183,9 +187,9 @@ function valueDepth(value: unknown, limit: number): number {
 
 /** The text of a mapping key, as the key of the plain object it becomes; undefined for a list or mapping used as a key. */
 function keyText(doc: Document, key: unknown): string | undefined {
-  const node = isAlias(key) ? key.resolve(doc) : key;
+  const node = yaml().isAlias(key) ? key.resolve(doc) : key;
   if (node === null || node === undefined) return '';
-  return isScalar(node) ? String(node.value) : undefined;
+  return yaml().isScalar(node) ? String(node.value) : undefined;
 }
 
 type KeyProblem = { offset: number; code: 'duplicate-key' | 'yaml-syntax' | 'forbidden-key'; key: string; path: PathSegment[] };
@@ -210,7 +214,7 @@ function keyProblems(doc: Document): KeyProblem[] {
   while (stack.length && out.length <= LIMITS.maxDiagnostics) {
     const step = stack.pop()!;
     const { node } = step;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key as Node | null;
@@ -222,7 +226,7 @@ function keyProblems(doc: Document): KeyProblem[] {
         else seen.add(text);
         stack.push({ node: pair.value, up: step, at: text ?? '' });
       }
-    } else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, up: step, at: i }));
+    } else if (yaml().isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, up: step, at: i }));
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
@@ -241,7 +245,7 @@ const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, schema: 'core', v
  * skipped and further errors only counted.
  */
 function compose(tokens: readonly CST.Token[], end: number): { documents: Document.Parsed[]; uncounted: number } {
-  const composer = new Composer(YAML_OPTIONS);
+  const composer = new (yaml().Composer)(YAML_OPTIONS);
   let errors = 0;
   let uncounted = 0;
   // onError is yaml's own (not typed as public): wrapped, not replaced, so a yaml without it still works.
@@ -280,7 +284,7 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
   }
   // Old Mac line endings (a CR alone) are line breaks too; one character for one keeps every offset.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const pos = (offset: number) => lineCounter.linePos(offset);
   const tooDeep = (offset = 0) => {
     const { line, col } = pos(offset);
@@ -295,7 +299,7 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
     for (let i = text.indexOf('\n'); i >= 0 && i < rough; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     return tooDeep(rough);
   }
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tokens = [...new (yaml().Parser)(lineCounter.addNewLine).parse(text)];
   const deep = syntaxTreeTooDeep(tokens, LIMITS.maxDepth);
   if (deep !== undefined) return tooDeep(deep);
   const { documents, uncounted } = compose(tokens, text.length);
@@ -353,9 +357,9 @@ export function parseSource(file: string, bytes: Uint8Array): { source?: SourceF
     locate(path, key) {
       const { node } = nodeAt(doc, path);
       let range = node?.range;
-      if (key !== undefined && isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-        if (pair && isScalar(pair.key) && pair.key.range) range = pair.key.range;
+      if (key !== undefined && yaml().isMap(node)) {
+        const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === key);
+        if (pair && yaml().isScalar(pair.key) && pair.key.range) range = pair.key.range;
       }
       const { line, col } = pos(range?.[0] ?? 0);
       return { line, column: col };
