@@ -21,7 +21,7 @@ import { loadScenarioFile } from '../src/load/load-files.js';
 import { renderJson } from '../src/report/render-json.js';
 import { renderText } from '../src/report/render-text.js';
 import { definitionTree, invalidatingMutation, longId, treeCondition, treeFacts, TREATY, validScenario, vocabularyOf, WORLD, type Json } from './helpers/arbitraries.js';
-import { MAX_CONDITION_NODES } from '../src/core/evaluate-clause.js';
+import { MAX_CONDITION_NODES } from '../src/core/definitions.js';
 import { casus, hasStackTrace, ROOT } from './helpers/cli.js';
 import { shippedRules } from './helpers/project.js';
 
