@@ -74,7 +74,7 @@ describe('the classroom page', () => {
     const text = readFileSync(join(dir, file), 'utf8');
     const imports = [...text.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
     for (const spec of imports) {
-      if (spec.startsWith('.')) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\/[\w.-]+|\.\/panels\/[\w.-]+|\.\.\/(core|report|schema)\/[\w.-]+)$/);
+      if (spec.startsWith('.')) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\/[\w.-]+|\.\/(panels|i18n)\/[\w.-]+|\.\.\/(core|report|schema)\/[\w.-]+)$/);
       else expect(spec, `${file} imports ${spec}`).not.toMatch(/^(node:|fs|path|os|child_process|process|http|net)\b/);
     }
   });
